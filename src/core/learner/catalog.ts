@@ -1,0 +1,135 @@
+// Every learner kind with its published presets, written out in full so a reader can compare
+// conventions field by field (reference/reddi2018.md §1a). A preset is a complete LearnerConfig.
+import type { LearnerConfig, LearnerKind, PresetName } from "./config.ts"
+
+const paperBase: Omit<LearnerConfig, "kind"> = {
+  preset: "paper",
+  alpha: 0.1,
+  stepSchedule: { kind: "inv-sqrt" },
+  momentum: "none",
+  beta1: 0,
+  beta1Schedule: { kind: "constant" },
+  secondMoment: "none",
+  beta2: 0,
+  beta2Schedule: "constant",
+  amsgrad: "off",
+  biasCorrection1: false,
+  biasCorrection2: false,
+  eps: 0,
+  epsRoot: 0,
+  initialAccumulator: 0,
+  weightDecay: 0,
+  weightDecayMode: "l2",
+  sign: false,
+  projection: "weighted"
+}
+
+/** torch.optim conventions: constant lr, ε outside the root, bias correction on for Adam-type. */
+const pytorchBase: Omit<LearnerConfig, "kind"> = {
+  ...paperBase,
+  preset: "pytorch",
+  alpha: 1e-3,
+  stepSchedule: { kind: "constant" }
+}
+
+/** optax conventions: like torch, but AMSGrad takes the max over the bias-corrected ν. */
+const optaxBase: Omit<LearnerConfig, "kind"> = { ...pytorchBase, preset: "optax" }
+
+const adamPaper = { ...paperBase, momentum: "ema", beta1: 0.9, secondMoment: "ema", beta2: 0.999 } as const
+const adamLib = { momentum: "ema", beta1: 0.9, secondMoment: "ema", beta2: 0.999, biasCorrection1: true, biasCorrection2: true, eps: 1e-8 } as const
+
+export interface LearnerEntry {
+  readonly kind: LearnerKind
+  readonly title: string
+  readonly citation: string
+  readonly presets: Partial<Record<PresetName, Omit<LearnerConfig, "kind">>>
+}
+
+export const learnerCatalog: Record<LearnerKind, LearnerEntry> = {
+  ogd: {
+    kind: "ogd",
+    title: "Projected online gradient descent",
+    citation: "Zinkevich 2003; torch.optim.SGD; optax.sgd",
+    presets: {
+      paper: paperBase,
+      pytorch: pytorchBase,
+      optax: optaxBase
+    }
+  },
+  momentum: {
+    kind: "momentum",
+    title: "Heavy-ball momentum (m = μm + g)",
+    citation: "Polyak 1964; torch.optim.SGD(momentum); optax.sgd(momentum)",
+    presets: {
+      paper: { ...paperBase, momentum: "heavy-ball", beta1: 0.9 },
+      pytorch: { ...pytorchBase, momentum: "heavy-ball", beta1: 0.9 },
+      optax: { ...optaxBase, momentum: "heavy-ball", beta1: 0.9 }
+    }
+  },
+  adagrad: {
+    kind: "adagrad",
+    title: "AdaGrad (diagonal)",
+    citation: "Duchi, Hazan & Singer 2011; Reddi et al. 2018 Algorithm 1; torch.optim.Adagrad; optax.adagrad",
+    presets: {
+      // Reddi's framework: ψ_t = diag(Σg²)/t with α_t = α/√t (equals Duchi's form up to rounding).
+      paper: { ...paperBase, alpha: 0.5, secondMoment: "mean" },
+      duchi: { ...paperBase, preset: "duchi", alpha: 0.5, secondMoment: "sum", stepSchedule: { kind: "constant" } },
+      pytorch: { ...pytorchBase, alpha: 0.01, secondMoment: "sum", eps: 1e-10, stepSchedule: { kind: "inverse-time", decay: 0 } },
+      optax: { ...optaxBase, alpha: 0.01, secondMoment: "sum", eps: 0, epsRoot: 1e-7, initialAccumulator: 0.1 }
+    }
+  },
+  rmsprop: {
+    kind: "rmsprop",
+    title: "RMSProp (Adam with β1 = 0)",
+    citation: "Tieleman & Hinton 2012; torch.optim.RMSprop; optax.rmsprop",
+    presets: {
+      paper: { ...paperBase, secondMoment: "ema", beta2: 0.9 },
+      pytorch: { ...pytorchBase, alpha: 0.01, secondMoment: "ema", beta2: 0.99, eps: 1e-8 },
+      optax: { ...optaxBase, alpha: 1e-3, secondMoment: "ema", beta2: 0.9, epsRoot: 1e-8 }
+    }
+  },
+  adam: {
+    kind: "adam",
+    title: "Adam",
+    citation: "Kingma & Ba 2015; Reddi et al. 2018 (paper form: no bias correction, no ε); torch.optim.Adam; optax.adam",
+    presets: {
+      paper: adamPaper,
+      pytorch: { ...pytorchBase, ...adamLib },
+      optax: { ...optaxBase, ...adamLib }
+    }
+  },
+  amsgrad: {
+    kind: "amsgrad",
+    title: "AMSGrad",
+    citation: "Reddi, Kale & Kumar 2018 Algorithm 2; torch.optim.Adam(amsgrad=True); optax.amsgrad",
+    presets: {
+      paper: { ...adamPaper, amsgrad: "raw" },
+      pytorch: { ...pytorchBase, ...adamLib, amsgrad: "raw" },
+      optax: { ...optaxBase, ...adamLib, amsgrad: "corrected" }
+    }
+  },
+  adamnc: {
+    kind: "adamnc",
+    title: "AdamNC (β2t = 1 − 1/t)",
+    citation: "Reddi, Kale & Kumar 2018 Algorithm 3",
+    presets: { paper: { ...adamPaper, beta2: 0, beta2Schedule: "inverse-t" } }
+  },
+  adamw: {
+    kind: "adamw",
+    title: "AdamW (decoupled weight decay)",
+    citation: "Loshchilov & Hutter 2019; torch.optim.AdamW; optax.adamw",
+    presets: {
+      paper: { ...adamPaper, weightDecay: 0.01, weightDecayMode: "decoupled" },
+      pytorch: { ...pytorchBase, ...adamLib, weightDecay: 0.01, weightDecayMode: "decoupled" },
+      optax: { ...optaxBase, ...adamLib, weightDecay: 1e-4, weightDecayMode: "decoupled" }
+    }
+  },
+  signgd: {
+    kind: "signgd",
+    title: "SignGD (signum with β1 > 0)",
+    citation: "Bernstein et al. 2018",
+    presets: { paper: { ...paperBase, alpha: 0.01, stepSchedule: { kind: "constant" }, momentum: "ema", sign: true } }
+  }
+}
+
+export const learnerKinds = Object.keys(learnerCatalog) as readonly LearnerKind[]

@@ -1,0 +1,26 @@
+// The learner as the game loop sees it: plays `x`, receives ∇f_t(x_t), moves. State lives in
+// preallocated Float64Arrays; update() allocates nothing.
+import type { LearnerConfig } from "./config.ts"
+
+export interface Learner {
+  readonly config: LearnerConfig
+  readonly dim: number
+  /** The point the learner plays next (x_t before update(t), x_{t+1} after). */
+  readonly x: Float64Array
+  /** Starts a new run from x_1 = start (assumed feasible). */
+  reset(start: Float64Array): void
+  /**
+   * Round t's update with gradient g = ∇f_t(x_t). Returns false, leaving `failure` set, when the
+   * gradient, the step size or the state became non-finite (the run is then reported as diverged).
+   */
+  update(t: number, g: Float64Array): boolean
+  readonly failure: { readonly what: "gradient" | "state" | "iterate"; readonly value: number } | undefined
+  /** min_i Γ_{t,i} of the last update, Γ_t = √V_t/α_t − √V_{t−1}/α_{t−1} (with V_0 = 0). */
+  readonly gammaMin: number
+  /** Number of updates whose Γ_t had a negative entry. */
+  readonly gammaNegativeRounds: number
+  /** Effective per-coordinate step η_{t,i} = α_t/(√(v̂+epsRoot)+eps) of the last update into out. */
+  effectiveStep(out: Float64Array): void
+  /** Copy of the internal moments for inspection and tests (allocates). */
+  snapshot(): { readonly m: number[]; readonly v: number[]; readonly vmax: number[] }
+}

@@ -1,0 +1,270 @@
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { createDomain, createInterval } from "../../src/core/domain/index.ts"
+import { Game, playGame } from "../../src/core/game.ts"
+import { createLearner } from "../../src/core/learner/adaptive.ts"
+import { learnerCatalog, learnerKinds } from "../../src/core/learner/catalog.ts"
+import type { LearnerSpec } from "../../src/core/learner/config.ts"
+import { resolveLearner } from "../../src/core/learner/resolve.ts"
+import { createRandomSource } from "../../src/core/rng.ts"
+import { fixedQuadratic, periodicLinear1d } from "../reference/adversaries.ts"
+import * as ref from "../reference/scalar-learners.ts"
+
+const interval = createInterval(-1, 1)
+
+/** Runs a resolved learner on a 1-D gradient sequence (clipping to [−1,1]) and returns x_1..x_{n+1}. */
+const trace1d = (spec: LearnerSpec, x1: number, grads: (t: number, x: number) => number, n: number): number[] => {
+  const learner = createLearner(resolveLearner(spec).config, interval)
+  learner.reset(Float64Array.of(x1))
+  const g = new Float64Array(1)
+  const xs = [x1]
+  for (let t = 1; t <= n; t++) {
+    g[0] = grads(t, learner.x[0])
+    expect(learner.update(t, g)).toBe(true)
+    xs.push(learner.x[0])
+  }
+  return xs
+}
+
+const referenceTrace = (rule: ref.ScalarRule, x1: number, grads: (t: number, x: number) => number, n: number): number[] => {
+  const xs = [x1]
+  let x = x1
+  for (let t = 1; t <= n; t++) xs.push((x = rule(x, grads(t, x), t)))
+  return xs
+}
+
+const period3 = (C: number) => (t: number) => (t % 3 === 1 ? C : -1)
+const section5 = (t: number) => (t % 101 === 1 ? 1010 : -10)
+
+describe("golden traces (reddi2018.md §7)", () => {
+  const C3 = { beta1: 0, beta2: 0.1, alpha: 0.5 } as const
+  it("Theorem 1, C = 3: Adam", () => {
+    const xs = trace1d({ kind: "adam", ...C3 }, 1, period3(3), 8)
+    const golden = [1, 0.472953723305, 0.743322758523, 1, 0.738201953961, 0.908665359605, 1, 0.802100570246, 0.936863305739]
+    xs.forEach((x, i) => expect(x).toBeCloseTo(golden[i], 11))
+  })
+  it("Theorem 1, C = 3: AMSGrad", () => {
+    const xs = trace1d({ kind: "amsgrad", ...C3 }, 1, period3(3), 8)
+    const golden = [1, 0.472953723305, 0.597179722055, 0.698609825297, 0.436811779258, 0.514864876234, 0.586117279395, 0.388217849641, 0.449923838239]
+    xs.forEach((x, i) => expect(x).toBeCloseTo(golden[i], 11))
+  })
+  it("Theorem 1, C = 3: AdaGrad, Duchi form and Reddi form", () => {
+    const golden = [1, 0.5, 0.658113883008, 0.808869555297, 0.473459358672, 0.58256830379, 0.689168661968, 0.419760708928, 0.508149056576]
+    for (const preset of ["duchi", "paper"] as const) {
+      const xs = trace1d({ kind: "adagrad", preset, alpha: 0.5 }, 1, period3(3), 8)
+      xs.forEach((x, i) => expect(x).toBeCloseTo(golden[i], 11))
+    }
+  })
+  it("Section 5 online, (0.9, 0.99), α_t = 0.5/√t, x_1 = 0", () => {
+    const adam = trace1d({ kind: "adam", alpha: 0.5, beta1: 0.9, beta2: 0.99 }, 0, section5, 5)
+    const ams = trace1d({ kind: "amsgrad", alpha: 0.5, beta1: 0.9, beta2: 0.99 }, 0, section5, 5)
+    ;[0, -0.5, -0.816267252924, -1, -1, -1].forEach((x, i) => expect(adam[i]).toBeCloseTo(x, 11))
+    ;[0, -0.5, -0.814697522914, -1, -1, -1].forEach((x, i) => expect(ams[i]).toBeCloseTo(x, 11))
+  })
+})
+
+describe("hand-computed first steps (reddi2018.md §7)", () => {
+  it("with β1 = 0 the first Adam step is α_1/√(1−β2) whatever g_1 is", () => {
+    fc.assert(fc.property(fc.double({ min: 1e-3, max: 1e3, noNaN: true }), fc.double({ min: 0.01, max: 0.99, noNaN: true }), (g, beta2) => {
+      const d = createInterval(-100, 100)
+      const l = createLearner(resolveLearner({ kind: "rmsprop", alpha: 0.1, beta2 }).config, d)
+      l.reset(Float64Array.of(0))
+      l.update(1, Float64Array.of(g))
+      expect(l.x[0]).toBeCloseTo(-0.1 / Math.sqrt(1 - beta2), 12)
+    }))
+  })
+  it("with (0.9, 0.99) the first step is exactly α_1 (1−β1)/√(1−β2) = α_1", () => {
+    const xs = trace1d({ kind: "adam", alpha: 0.3, beta1: 0.9, beta2: 0.99 }, 0, () => 7, 1)
+    expect(xs[1]).toBeCloseTo(-0.3, 14)
+  })
+  it("OGD takes x − α/√t·g", () => {
+    const xs = trace1d({ kind: "ogd", alpha: 0.2 }, 0.5, () => 1, 2)
+    expect(xs[1]).toBeCloseTo(0.3, 15)
+    expect(xs[2]).toBeCloseTo(0.3 - 0.2 / Math.SQRT2, 15)
+  })
+})
+
+describe("presets agree with independent scalar implementations of each library's formulas", () => {
+  const gradSeq = fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: 1, maxLength: 60 })
+  const cases: [string, LearnerSpec, () => ref.ScalarRule][] = [
+    ["paper Adam", { kind: "adam", alpha: 0.05, beta1: 0.9, beta2: 0.99 }, () => ref.paperAdam(0.05, 0.9, 0.99)],
+    ["paper AMSGrad", { kind: "amsgrad", alpha: 0.05, beta1: 0.9, beta2: 0.99 }, () => ref.paperAmsgrad(0.05, 0.9, 0.99)],
+    ["pytorch Adam", { kind: "adam", preset: "pytorch", alpha: 0.01 }, () => ref.torchAdam(0.01, 0.9, 0.999, 1e-8, false)],
+    ["pytorch Adam L2", { kind: "adam", preset: "pytorch", alpha: 0.01, weightDecay: 0.1 }, () => ref.torchAdam(0.01, 0.9, 0.999, 1e-8, false, 0.1)],
+    ["pytorch AMSGrad", { kind: "amsgrad", preset: "pytorch", alpha: 0.01 }, () => ref.torchAdam(0.01, 0.9, 0.999, 1e-8, true)],
+    ["pytorch AdamW", { kind: "adamw", preset: "pytorch", alpha: 0.01 }, () => ref.torchAdamW(0.01, 0.9, 0.999, 1e-8, 0.01)],
+    ["optax AMSGrad", { kind: "amsgrad", preset: "optax", alpha: 0.01 }, () => ref.optaxAmsgrad(0.01, 0.9, 0.999, 1e-8, 0)],
+    ["pytorch Adagrad", { kind: "adagrad", preset: "pytorch", alpha: 0.1, stepSchedule: { kind: "inverse-time", decay: 0.01 } }, () => ref.torchAdagrad(0.1, 0.01, 1e-10)],
+    ["optax adagrad", { kind: "adagrad", preset: "optax", alpha: 0.1 }, () => ref.optaxAdagrad(0.1, 0.1, 1e-7)],
+    ["pytorch RMSprop", { kind: "rmsprop", preset: "pytorch", alpha: 0.01 }, () => ref.torchRmsprop(0.01, 0.99, 1e-8)],
+    ["pytorch SGD momentum", { kind: "momentum", preset: "pytorch", alpha: 0.01 }, () => ref.torchSgdMomentum(0.01, 0.9)],
+    ["AdamNC", { kind: "adamnc", alpha: 0.1, beta1: 0.5 }, () => ref.paperAdamNC(0.1, 0.5)],
+    ["signum", { kind: "signgd", alpha: 0.01, beta1: 0.5 }, () => ref.signum(0.01, 0.5, true)],
+    ["Duchi AdaGrad", { kind: "adagrad", preset: "duchi", alpha: 0.3 }, () => ref.duchiAdagrad(0.3)]
+  ]
+  for (const [name, spec, make] of cases) {
+    it(name, () => {
+      fc.assert(fc.property(gradSeq, fc.double({ min: -1, max: 1, noNaN: true }), (grads, x1) => {
+        const g = (t: number) => grads[(t - 1) % grads.length]
+        const ours = trace1d(spec, x1, g, 3 * grads.length)
+        const theirs = referenceTrace(make(), x1, g, 3 * grads.length)
+        ours.forEach((x, i) => expect(Math.abs(x - theirs[i])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(theirs[i]))))
+      }), { numRuns: 60 })
+    })
+  }
+  it("optax's max over bias-corrected ν differs from the paper's on the Section-5 sequence (§1a)", () => {
+    // optax locks ν̂_1 = g_1² = 1010² into the max; the paper form settles near √16 097.
+    const paper = createLearner(resolveLearner({ kind: "amsgrad", alpha: 0.5, beta1: 0.9, beta2: 0.99 }).config, interval)
+    const optax = createLearner(resolveLearner({ kind: "amsgrad", preset: "optax", alpha: 0.5, beta2: 0.99, eps: 0 }).config, interval)
+    paper.reset(Float64Array.of(0)); optax.reset(Float64Array.of(0))
+    const g = new Float64Array(1)
+    for (let t = 1; t <= 10_000; t++) {
+      g[0] = section5(t)
+      paper.update(t, g); optax.update(t, g)
+    }
+    expect(Math.sqrt(paper.snapshot().vmax[0])).toBeGreaterThan(120)
+    expect(Math.sqrt(paper.snapshot().vmax[0])).toBeLessThan(135)
+    expect(Math.sqrt(optax.snapshot().vmax[0])).toBeGreaterThanOrEqual(1010)
+  })
+})
+
+/** The battery: every kind, its valid configs and its invalid configs with the message they must give. */
+interface LearnerInfo {
+  readonly valid: readonly LearnerSpec[]
+  readonly invalid: readonly [LearnerSpec, RegExp][]
+}
+const common = (kind: LearnerSpec["kind"]): [LearnerSpec, RegExp][] => [
+  [{ kind, alpha: -1 }, new RegExp(`learner "${kind}": alpha must be a number in \\(0, ∞\\), got -1`)],
+  [{ kind, alpha: Number.NaN }, /alpha must be a number in \(0, ∞\), got NaN/],
+  [{ kind, preset: "keras" as never }, new RegExp(`learner "${kind}": preset must be one of .*, got "keras"`)],
+  [{ kind, label: "mine", eps: -1e-8 }, /learner "mine": eps must be a number in \[0, ∞\), got -1e-8/],
+  [{ kind, stepSchedule: { kind: "weekly" } as never }, /stepSchedule.kind must be one of/],
+  [{ kind, projection: "radial" as never }, /projection must be one of "weighted", "euclidean", got "radial"/],
+  [{ kind, betaOne: 0.9 } as never, /betaOne must be absent \(unknown field\), got 0.9/]
+]
+const battery: Record<LearnerSpec["kind"], LearnerInfo> = {
+  ogd: { valid: [{ kind: "ogd", alpha: 0.5 }, { kind: "ogd", preset: "pytorch", alpha: 0.1 }], invalid: [...common("ogd"), [{ kind: "ogd", beta1: 0.9 }, /beta1 must be 0 when momentum is "none", got 0.9/]] },
+  momentum: { valid: [{ kind: "momentum", alpha: 0.1 }, { kind: "momentum", preset: "optax", alpha: 0.05, beta1: 0.5 }], invalid: [...common("momentum"), [{ kind: "momentum", beta1: 1 }, /learner "momentum": beta1 must be a number in \[0, 1\), got 1/]] },
+  adagrad: { valid: [{ kind: "adagrad" }, { kind: "adagrad", preset: "duchi" }, { kind: "adagrad", preset: "pytorch", alpha: 0.5 }, { kind: "adagrad", preset: "optax", alpha: 0.5 }], invalid: [...common("adagrad"), [{ kind: "adagrad", initialAccumulator: -1 }, /initialAccumulator must be a number in \[0, ∞\), got -1/]] },
+  rmsprop: { valid: [{ kind: "rmsprop", alpha: 0.5 }, { kind: "rmsprop", preset: "pytorch", alpha: 0.05 }, { kind: "rmsprop", preset: "optax", alpha: 0.05 }], invalid: [...common("rmsprop"), [{ kind: "rmsprop", beta2: 1.5 }, /beta2 must be a number in \[0, 1\), got 1.5/]] },
+  adam: {
+    valid: [{ kind: "adam", alpha: 0.5 }, { kind: "adam", preset: "pytorch", alpha: 0.05 }, { kind: "adam", preset: "optax", alpha: 0.05 }, { kind: "adam", alpha: 0.5, beta1Schedule: { kind: "exponential", lambda: 0.999 } }, { kind: "adam", alpha: 0.5, beta1Schedule: { kind: "inverse" } }, { kind: "adam", alpha: 0.05, stepSchedule: { kind: "constant" }, epsRoot: 1e-8 }],
+    invalid: [...common("adam"), [{ kind: "adam", beta1: 1 }, /learner "adam": beta1 must be a number in \[0, 1\), got 1/], [{ kind: "adam", beta2: -0.1 }, /beta2 must be a number in \[0, 1\), got -0.1/], [{ kind: "adam", beta1Schedule: { kind: "exponential", lambda: 0 } }, /beta1Schedule.lambda must be a number in \(0, 1\], got 0/]]
+  },
+  amsgrad: { valid: [{ kind: "amsgrad", alpha: 0.5 }, { kind: "amsgrad", preset: "pytorch", alpha: 0.05 }, { kind: "amsgrad", preset: "optax", alpha: 0.05 }], invalid: [...common("amsgrad"), [{ kind: "amsgrad", amsgrad: "max" as never }, /amsgrad must be one of "off", "raw", "corrected", got "max"/]] },
+  adamnc: { valid: [{ kind: "adamnc", alpha: 0.5 }], invalid: [...common("adamnc"), [{ kind: "adamnc", biasCorrection2: true }, /biasCorrection2 must be false with beta2Schedule "inverse-t"/]] },
+  adamw: { valid: [{ kind: "adamw", alpha: 0.5 }, { kind: "adamw", preset: "pytorch", alpha: 0.05 }, { kind: "adamw", preset: "optax", alpha: 0.05 }, { kind: "adamw", alpha: 0.5, weightDecayMode: "l2" }], invalid: [...common("adamw"), [{ kind: "adamw", weightDecay: -0.1 }, /weightDecay must be a number in \[0, ∞\), got -0.1/]] },
+  signgd: { valid: [{ kind: "signgd", alpha: 0.01 }, { kind: "signgd", alpha: 0.3, stepSchedule: { kind: "inv-sqrt" }, beta1: 0.9 }], invalid: [...common("signgd"), [{ kind: "signgd", secondMoment: "ema" }, /sign must be false unless secondMoment is "none", got true/]] }
+}
+
+describe("learner battery (every kind, every valid and invalid config)", () => {
+  it("covers every learner kind in the catalog", () => {
+    expect(Object.keys(battery).sort()).toEqual([...learnerKinds].sort())
+  })
+  for (const kind of learnerKinds) {
+    const info = battery[kind]
+    describe(kind, () => {
+      it("every preset in the catalog resolves and names itself", () => {
+        for (const preset of Object.keys(learnerCatalog[kind].presets)) {
+          const r = resolveLearner({ kind, preset: preset as never })
+          expect(r.config.preset).toBe(preset)
+          expect(JSON.parse(JSON.stringify(r.config))).toEqual(r.config)
+        }
+      })
+      for (const spec of info.valid) {
+        const name = JSON.stringify(spec)
+        it(`converges on a fixed quadratic over a box, stays feasible: ${name}`, () => {
+          const domain = createDomain({ kind: "box", lower: [-1, -1, 0], upper: [1, 1, 2] })
+          const b = [0.3, -2, 0.5] // −2 lies outside: the optimum is on the face x_2 = −1
+          const run = () => playGame({
+            domain, adversary: fixedQuadratic([1, 2, 0.5], b), learner: createLearner(resolveLearner(spec).config, domain),
+            horizon: 20_000, start: Float64Array.of(0.9, 0.9, 1.9), random: createRandomSource(1), checkpoints: [10, 100, 1000]
+          })
+          const result = run()
+          expect(result.status.kind).toBe("ok")
+          const last = result.rows[result.rows.length - 1]
+          for (const row of result.rows) expect(domain.contains(Float64Array.from(row.x!))).toBe(true)
+          expect(last.avgRegret).toBeLessThan(0.05)
+          // The averaged iterate approaches x* = (0.3, −1, 0.5) for every kind (SignGD and constant-step
+          // methods oscillate around it, the average does not).
+          expect(Math.hypot(...last.xAvg!.map((v, i) => v - [0.3, -1, 0.5][i]))).toBeLessThan(0.1)
+          // Deterministic: the same run gives the same bits.
+          expect(run().rows).toEqual(result.rows)
+        })
+      }
+      for (const [spec, message] of info.invalid) {
+        it(`rejects ${JSON.stringify(spec)}`, () => {
+          expect(() => resolveLearner(spec)).toThrow(message)
+        })
+      }
+    })
+  }
+})
+
+describe("learner properties", () => {
+  it("Adam's steps are invariant to scaling the gradients (ε = 0)", () => {
+    // Gradients whose squares underflow (|g| < 1e-150) are excluded: there v rounds to 0 for one scale only.
+    const gradient = fc.double({ min: -10, max: 10, noNaN: true }).map((g) => (Math.abs(g) < 1e-100 ? 0 : g))
+    fc.assert(fc.property(fc.array(gradient, { minLength: 1, maxLength: 40 }), fc.double({ min: 1e-3, max: 1e3, noNaN: true }), (grads, c) => {
+      const a = trace1d({ kind: "adam", alpha: 0.1 }, 0, (t) => grads[t - 1], grads.length)
+      const b = trace1d({ kind: "adam", alpha: 0.1 }, 0, (t) => c * grads[t - 1], grads.length)
+      a.forEach((x, i) => expect(b[i]).toBeCloseTo(x, 10))
+    }))
+  })
+  it("AMSGrad's effective step α_t/√v̂_t never increases, so Γ_t ⪰ 0", () => {
+    fc.assert(fc.property(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 2, maxLength: 80 }), fc.constantFrom("inv-sqrt", "constant"), (grads, schedule) => {
+      const d = createDomain({ kind: "box", lower: [-1, -1], upper: [1, 1] })
+      const l = createLearner(resolveLearner({ kind: "amsgrad", alpha: 0.1, stepSchedule: { kind: schedule as "constant" } }).config, d)
+      l.reset(new Float64Array(2))
+      const step = new Float64Array(2), prev = Float64Array.of(Infinity, Infinity)
+      for (let t = 1; t <= grads.length; t++) {
+        l.update(t, Float64Array.of(grads[t - 1], grads[grads.length - t]))
+        l.effectiveStep(step)
+        for (let i = 0; i < 2; i++) expect(step[i]).toBeLessThanOrEqual(prev[i])
+        prev.set(step)
+        expect(l.gammaMin).toBeGreaterThanOrEqual(0)
+      }
+      expect(l.gammaNegativeRounds).toBe(0)
+    }))
+  })
+  it("Adam's Γ_t goes negative on the period-3 sequence; AdaGrad's never does", () => {
+    const run = (spec: LearnerSpec) => {
+      const l = createLearner(resolveLearner(spec).config, interval)
+      l.reset(Float64Array.of(1))
+      for (let t = 1; t <= 300; t++) l.update(t, Float64Array.of(period3(3)(t)))
+      return l.gammaNegativeRounds
+    }
+    expect(run({ kind: "adam", beta1: 0, beta2: 0.1, alpha: 0.5 })).toBeGreaterThan(90)
+    expect(run({ kind: "adagrad", alpha: 0.5 })).toBe(0)
+  })
+  it("reports divergence instead of hiding a non-finite gradient behind the clip", () => {
+    const l = createLearner(resolveLearner({ kind: "adam" }).config, interval)
+    l.reset(Float64Array.of(0))
+    expect(l.update(1, Float64Array.of(Infinity))).toBe(false)
+    expect(l.failure).toEqual({ what: "gradient", value: Infinity })
+  })
+})
+
+describe("Theorem 1 closed forms through the game loop (reddi2018.md §3, §7)", () => {
+  for (const C of [3, 5, 10]) {
+    it(`C = ${C}: Adam's R_T/T → (2C−4)/3; AMSGrad and AdaGrad reach −1`, () => {
+      const beta2 = 1 / (1 + C * C)
+      const alpha = 0.9 * Math.sqrt(1 - beta2)
+      const play = (spec: LearnerSpec) => {
+        const game = new Game({
+          domain: interval, adversary: periodicLinear1d(C, 3), learner: createLearner(resolveLearner(spec).config, interval),
+          horizon: 30_000, start: Float64Array.of(1), random: createRandomSource(0), checkpoints: []
+        })
+        return game.run().rows.at(-1)!
+      }
+      const adam = play({ kind: "adam", beta1: 0, beta2, alpha })
+      expect(adam.avgRegret).toBeGreaterThanOrEqual((2 * C - 4) / 3 - 1e-9)
+      expect(adam.avgRegret).toBeLessThan((2 * C - 4) / 3 + 0.01)
+      for (const spec of [{ kind: "amsgrad", beta1: 0, beta2, alpha }, { kind: "adagrad", alpha: 0.5 }] as LearnerSpec[]) {
+        const row = play(spec)
+        expect(row.x![0]).toBeLessThan(-0.99)
+        expect(row.avgRegret).toBeLessThan(0.02)
+      }
+    })
+  }
+})

@@ -2,6 +2,7 @@
 // adaptive), the learner pays f_t(x_t) and updates with ∇f_t(x_t). advance() runs a chunk of
 // rounds with no allocation and no Effect; the run layer wraps chunks for progress and interruption.
 import type { Learner } from "./learner/learner.ts"
+import { LinearLoss, LinearStats } from "./loss/linear.ts"
 import { NeumaierSum, NeumaierVector } from "./sum.ts"
 import type { Adversary, CheckpointRow, ComparatorStats, Domain, Loss, RandomSource, RunStatus } from "./types.ts"
 
@@ -23,6 +24,9 @@ export interface RunResult {
   readonly status: RunStatus
 }
 
+/** Rounds per chunk on the fast path; bounds the chunk buffers (K·d doubles each). */
+const CHUNK_ROUNDS = 4096
+
 export class Game {
   /** Rounds completed. */
   t = 0
@@ -31,10 +35,17 @@ export class Game {
   private readonly horizon: number
   private readonly checkpoints: Float64Array
   private nextIndex = 0
-  private readonly gradient: Float64Array
-  private readonly playedCopy: Float64Array
+  /** Chunk buffers: gradients, played points (K×d), offsets and losses (K). */
+  private readonly G: Float64Array
+  private readonly X: Float64Array
+  private readonly C: Float64Array
+  private readonly F: Float64Array
+  private readonly chunk: number
+  /** Oblivious linear losses on a box: reveal a whole chunk, then step it in one learner call. */
+  private readonly linear: LinearStats | undefined
   private readonly comparatorX: Float64Array
   private readonly stepScratch: Float64Array
+  private readonly rowScratch: Float64Array
   private readonly cumLoss = new NeumaierSum()
   private readonly expectedCumLoss = new NeumaierSum()
   private readonly iterateSum: NeumaierVector
@@ -50,19 +61,26 @@ export class Game {
     if (learner.dim !== d) throw new Error(`learner dimension ${learner.dim} does not match domain dimension ${d}`)
     if (spec.start.length !== d) throw new Error(`start has dimension ${spec.start.length}, domain has ${d}`)
     if (!domain.contains(spec.start)) throw new Error(`start [${Array.from(spec.start).join(", ")}] is outside the domain`)
+    if (!Number.isInteger(spec.horizon) || spec.horizon < 1) throw new Error(`horizon must be an integer ≥ 1, got ${spec.horizon}`)
     this.horizon = spec.horizon
     const cps = spec.checkpoints.filter((t) => t >= 1 && t <= spec.horizon)
     if (cps[cps.length - 1] !== spec.horizon) cps.push(spec.horizon)
     this.checkpoints = Float64Array.from(cps)
-    this.gradient = new Float64Array(d)
-    this.playedCopy = new Float64Array(d)
-    this.comparatorX = new Float64Array(d)
-    this.stepScratch = new Float64Array(d)
-    this.iterateSum = new NeumaierVector(d)
-    this.recordVectors = d <= (spec.recordVectorsUpTo ?? 8)
     adversary.reset(spec.random)
     learner.reset(spec.start)
     this.stats = adversary.family.createStats(d)
+    this.linear = adversary.information !== "adaptive" && domain.box !== undefined && this.stats instanceof LinearStats ? this.stats : undefined
+    // Keep chunk buffers around a megabyte whatever the dimension.
+    this.chunk = this.linear === undefined ? 1 : Math.max(1, Math.min(CHUNK_ROUNDS, Math.floor(131072 / d)))
+    this.G = new Float64Array(this.chunk * d)
+    this.X = new Float64Array(this.chunk * d)
+    this.C = new Float64Array(this.chunk)
+    this.F = new Float64Array(this.chunk)
+    this.comparatorX = new Float64Array(d)
+    this.stepScratch = new Float64Array(d)
+    this.rowScratch = new Float64Array(d)
+    this.iterateSum = new NeumaierVector(d)
+    this.recordVectors = d <= (spec.recordVectorsUpTo ?? 8)
     this.expected = adversary.expectedLoss?.()
     if (this.expected !== undefined) {
       const one = adversary.family.createStats(d)
@@ -77,42 +95,76 @@ export class Game {
 
   /** Plays up to `rounds` more rounds; returns true when the run is finished (horizon or divergence). */
   advance(rounds: number): boolean {
-    if (this.done) return true
-    const { adversary, learner } = this.spec
-    const x = learner.x
-    const g = this.gradient
-    const cum = this.cumLoss, stats = this.stats, xsum = this.iterateSum
-    const expected = this.expected, ecum = this.expectedCumLoss
     const end = Math.min(this.horizon, this.t + rounds)
-    let next = this.checkpoints[this.nextIndex]
-    for (let t = this.t + 1; t <= end; t++) {
-      const loss = adversary.reveal(t, x)
-      const f = loss.value(x)
-      loss.gradient(x, g)
-      if (f - f !== 0) {
-        this.t = t - 1
-        this.status = { kind: "diverged", round: t, what: "loss", value: f }
-        return true
-      }
-      cum.add(f)
-      stats.add(loss)
-      xsum.add(x)
-      if (expected !== undefined) ecum.add(expected.value(x))
-      const isCheckpoint = t === next
-      if (isCheckpoint) this.playedCopy.set(x)
-      if (!learner.update(t, g)) {
-        this.t = t - 1
-        const failure = learner.failure!
-        this.status = { kind: "diverged", round: t, what: failure.what, value: failure.value }
-        return true
-      }
-      if (isCheckpoint) {
-        this.record(t)
-        next = this.checkpoints[++this.nextIndex]
+    while (!this.done && this.t < end) {
+      const next = this.checkpoints[this.nextIndex]
+      const K = Math.min(this.chunk, end - this.t, next - this.t)
+      const played = this.playChunk(this.t + 1, K)
+      this.t += played
+      if (played < K) return true
+      if (this.t === next) {
+        // A checkpoint always ends a chunk, so x_t is the chunk's last row of X.
+        this.record(this.t, (K - 1) * this.spec.domain.dim)
+        this.nextIndex++
       }
     }
-    this.t = end
     return this.done
+  }
+
+  /**
+   * Rounds t0 … t0+K−1: reveal, step, account. Returns how many rounds completed (fewer than K
+   * when the run diverged, with status set). Numbers are identical whatever the chunking: every sum
+   * takes its terms in round order.
+   */
+  private playChunk(t0: number, K: number): number {
+    const { adversary, learner } = this.spec
+    const d = learner.dim
+    const G = this.G, X = this.X, C = this.C, F = this.F, x = learner.x
+    const linear = this.linear
+    for (let k = 0; k < K; k++) {
+      // Oblivious adversaries ignore x; an adaptive one plays with K = 1 and sees the true x_t.
+      const loss = adversary.reveal(t0 + k, x)
+      if (linear !== undefined) {
+        const g = (loss as LinearLoss).g
+        for (let i = 0; i < d; i++) G[k * d + i] = g[i]
+        C[k] = (loss as LinearLoss).c
+      } else {
+        F[k] = loss.value(x)
+        loss.gradient(x, this.rowScratch)
+        G.set(this.rowScratch, k * d)
+        this.stats.add(loss)
+      }
+    }
+    const failedAt = learner.steps(t0, K, G, X)
+    const stepped = failedAt < 0 ? K : failedAt
+    const cum = this.cumLoss, xsum = this.iterateSum, expected = this.expected
+    for (let k = 0; k < K; k++) {
+      const off = k * d
+      let f: number
+      if (linear !== undefined) {
+        // f_t(x_t) = ⟨g_t, x_t⟩ + c_t, computed as LinearLoss.value does.
+        let s = 0
+        for (let i = 0; i < d; i++) s += G[off + i] * X[off + i]
+        f = s + C[k]
+      } else f = F[k]
+      if (f - f !== 0) {
+        this.status = { kind: "diverged", round: t0 + k, what: "loss", value: f }
+        return k
+      }
+      if (k === stepped) {
+        const failure = learner.failure!
+        this.status = { kind: "diverged", round: t0 + k, what: failure.what, value: failure.value }
+        return k
+      }
+      cum.add(f)
+      if (linear !== undefined) linear.addRow(G, off, C[k])
+      xsum.addRow(X, off)
+      if (expected !== undefined) {
+        for (let i = 0; i < d; i++) this.rowScratch[i] = X[off + i]
+        this.expectedCumLoss.add(expected.value(this.rowScratch))
+      }
+    }
+    return K
   }
 
   /** Plays to the end. */
@@ -125,13 +177,14 @@ export class Game {
     return { rows: this.rows, status: this.status }
   }
 
-  private record(t: number): void {
+  /** Row for round t, which has just completed; its played point x_t is X[xOffset …]. */
+  private record(t: number, xOffset: number): void {
     const { domain, learner } = this.spec
     const d = domain.dim
     const best = this.stats.best(domain, this.comparatorX)
     const cumLoss = this.cumLoss.value
     const regret = cumLoss - best.value
-    const xt = this.playedCopy
+    const xt = Array.from(this.X.subarray(xOffset, xOffset + d))
     let dist = 0
     for (let i = 0; i < d; i++) dist += (xt[i] - this.comparatorX[i]) ** 2
     learner.effectiveStep(this.stepScratch)
@@ -147,7 +200,7 @@ export class Game {
     for (let i = 0; i < d; i++) avg[i] /= t
     const row: CheckpointRow = {
       t,
-      ...(this.recordVectors ? { x: Array.from(xt), xAvg: Array.from(avg), comparatorX: Array.from(this.comparatorX) } : {}),
+      ...(this.recordVectors ? { x: xt, xAvg: Array.from(avg), comparatorX: Array.from(this.comparatorX) } : {}),
       distToComparator: Math.sqrt(dist),
       cumLoss,
       comparatorLoss: best.value,

@@ -85,7 +85,8 @@ describe("hand-computed first steps (reddi2018.md §7)", () => {
 })
 
 describe("presets agree with independent scalar implementations of each library's formulas", () => {
-  const gradSeq = fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: 1, maxLength: 60 })
+  // |g| < 1e-100 maps to 0: g² would be denormal, where two correct formulas round differently.
+  const gradSeq = fc.array(fc.double({ min: -50, max: 50, noNaN: true }).map((g) => (Math.abs(g) < 1e-100 ? 0 : g)), { minLength: 1, maxLength: 60 })
   const cases: [string, LearnerSpec, () => ref.ScalarRule][] = [
     ["paper Adam", { kind: "adam", alpha: 0.05, beta1: 0.9, beta2: 0.99 }, () => ref.paperAdam(0.05, 0.9, 0.99)],
     ["paper AMSGrad", { kind: "amsgrad", alpha: 0.05, beta1: 0.9, beta2: 0.99 }, () => ref.paperAmsgrad(0.05, 0.9, 0.99)],

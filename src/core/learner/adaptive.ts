@@ -46,11 +46,9 @@ export class AdaptiveLearner implements Learner {
   private readonly sign: boolean
   private readonly weighted: boolean
 
-  private beta1Product = 1
-  private beta2Product = 1
-  private beta1Power = 1 // λ^{t−1}
-  gammaMin = Infinity
-  gammaNegativeRounds = 0
+  // Per-round scalars live in a Float64Array: V8 boxes doubles stored in object fields, and a
+  // boxed write per round costs more than the whole 1-D update (measured: 77 → 31 ns/round).
+  private readonly scalars = new Float64Array(5)
   failure: Learner["failure"] = undefined
 
   constructor(readonly config: LearnerConfig, private readonly domain: Domain) {
@@ -94,11 +92,7 @@ export class AdaptiveLearner implements Learner {
     this.v.fill(this.config.initialAccumulator)
     this.vmax.fill(0)
     this.invStep.fill(0)
-    this.beta1Product = 1
-    this.beta2Product = 1
-    this.beta1Power = 1
-    this.gammaMin = Infinity
-    this.gammaNegativeRounds = 0
+    this.scalars.set([1, 1, 1, Infinity, 0]) // Π β1s, Π β2s, λ^{t−1}, min Γ, rounds with Γ < 0
     this.failure = undefined
   }
 
@@ -114,98 +108,172 @@ export class AdaptiveLearner implements Learner {
   }
 
   update(t: number, g: Float64Array): boolean {
-    const at = this.stepSize(t)
-    if (!(at > 0 && at < Infinity)) {
-      this.failure = { what: "state", value: at }
-      return false
+    return this.steps(t, 1, g, undefined) < 0
+  }
+
+  /**
+   * Rounds t0 … t0+K−1 with the K gradients in G (row k at k·d). When X is given, the point
+   * played in each round is written to row k of X before that round's update. Returns −1, or the
+   * index k of the first round whose gradient or state was non-finite (then `failure` is set).
+   *
+   * Loop order: first each round's scalar coefficients (α_t, β1t, bias corrections) for the whole
+   * chunk, then each coordinate runs through the chunk with its state in locals. On a box the
+   * projection is per coordinate, so this is exactly the per-round algorithm, and it keeps m, v, x
+   * in registers instead of a memory round trip per round. Other domains couple coordinates in the
+   * projection, so they must be stepped one round at a time (K = 1).
+   */
+  steps(t0: number, K: number, G: Float64Array, X: Float64Array | undefined): number {
+    if (this.lower === undefined && K !== 1) throw new RangeError("non-box domains are stepped one round at a time")
+    const c = this.coefficients(K)
+    const sc = this.scalars
+    const schedule = this.schedule, alpha = this.alpha, invAlpha = 1 / this.alpha
+    const beta1 = this.beta1, beta1Kind = this.beta1Kind, lambda = this.beta1Lambda, ema = this.momentumForm === M_EMA
+    const beta2 = this.beta2, beta2InverseT = this.beta2InverseT, bc1 = this.bc1, bc2 = this.bc2, mean = this.secondMoment === V_MEAN
+    const decoupled = this.decoupled
+    let b1prod = sc[0], b2prod = sc[1], lambdaPower = sc[2]
+    const A = c.at, IA = c.invAt, B1 = c.b1t, C1 = c.c1, B2 = c.b2t, C2 = c.c2, MS = c.mScale, VS = c.vScale, SH = c.shrink, NEG = c.negative
+    for (let k = 0; k < K; k++) {
+      const t = t0 + k
+      // α_t and 1/α_t (for Γ_t) without a division where the schedule allows.
+      let at: number, invAt: number
+      if (schedule === S_INVSQRT) {
+        const rt = Math.sqrt(t)
+        at = alpha / rt
+        invAt = rt * invAlpha
+      } else if (schedule === S_CONST) {
+        at = alpha
+        invAt = invAlpha
+      } else {
+        at = this.stepSize(t)
+        invAt = 1 / at
+        if (!(at > 0 && at < Infinity)) return this.failAt(k, "state", at)
+      }
+      let b1t = beta1
+      if (beta1Kind === B1_EXP) {
+        b1t = beta1 * lambdaPower
+        lambdaPower *= lambda
+      } else if (beta1Kind === B1_INV) b1t = beta1 / t
+      const b2t = beta2InverseT ? 1 - 1 / t : beta2
+      // Once a product is below 1e-30, 1 − product is exactly 1; flushing it to 0 keeps it out of the
+      // denormal range, where β2 = 0.99 would leave it stuck at 5e-324 and every multiply would be slow.
+      b1prod = b1prod < 1e-30 ? 0 : b1prod * b1t
+      b2prod = b2prod < 1e-30 ? 0 : b2prod * b2t
+      A[k] = at
+      IA[k] = invAt
+      B1[k] = b1t
+      C1[k] = ema ? 1 - b1t : 1
+      B2[k] = b2t
+      C2[k] = 1 - b2t
+      MS[k] = bc1 ? 1 / (1 - b1prod) : 1
+      VS[k] = bc2 ? 1 / (1 - b2prod) : mean ? 1 / t : 1
+      SH[k] = at * decoupled
+      NEG[k] = 0
     }
-    // Per-round coefficients: β1t and β2t, their running products for bias correction.
-    let b1t = this.beta1
-    if (this.beta1Kind === B1_EXP) {
-      b1t = this.beta1 * this.beta1Power
-      this.beta1Power *= this.beta1Lambda
-    } else if (this.beta1Kind === B1_INV) b1t = this.beta1 / t
-    const c1 = this.momentumForm === M_EMA ? 1 - b1t : 1
-    const b2t = this.beta2InverseT ? 1 - 1 / t : this.beta2
-    const c2 = 1 - b2t
-    this.beta1Product *= b1t
-    this.beta2Product *= b2t
-    const mScale = this.bc1 ? 1 / (1 - this.beta1Product) : 1
-    const vScale = this.bc2 ? 1 / (1 - this.beta2Product) : this.secondMoment === V_MEAN ? 1 / t : 1
-    const l2 = this.l2
-    const shrink = at * this.decoupled
-    const eps = this.eps, epsRoot = this.epsRoot
+    sc[0] = b1prod
+    sc[1] = b2prod
+    sc[2] = lambdaPower
+
+    const d = this.dim
+    const l2 = this.l2, eps = this.eps, epsRoot = this.epsRoot
     const sm = this.secondMoment, ams = this.amsgrad, sign = this.sign
     const x = this.x, m = this.m, v = this.v, vmax = this.vmax, inv = this.invStep
     const lower = this.lower, upper = this.upper, weights = this.weights
-    let gammaMin = Infinity
-    let check = 0
-    for (let i = 0; i < x.length; i++) {
-      const xi = x[i]
-      const gi = g[i] + l2 * xi
-      const mi = b1t * m[i] + c1 * gi
-      m[i] = mi
-      let denom = 1
-      if (sm !== V_NONE) {
-        let vi = v[i]
-        if (sm === V_EMA) vi = b2t * vi + c2 * (gi * gi)
-        else vi = vi + gi * gi
-        v[i] = vi
-        let vd = vi * vScale
-        if (ams === 1) {
-          const mx = vmax[i] > vi ? vmax[i] : vi
-          vmax[i] = mx
-          vd = mx * vScale
-        } else if (ams === 2) {
-          const mx = vmax[i] > vd ? vmax[i] : vd
-          vmax[i] = mx
-          vd = mx
+    let lastGammaMin = Infinity
+    let failed = K // first round whose numbers went non-finite, over all coordinates
+    for (let i = 0; i < d; i++) {
+      let xi = x[i], mi = m[i], vi = v[i], vmaxi = vmax[i], invi = inv[i]
+      const lo = lower === undefined ? -Infinity : lower[i]
+      const hi = upper === undefined ? Infinity : upper[i]
+      const end = failed
+      for (let k = 0; k < end; k++) {
+        const off = k * d + i
+        if (X !== undefined) X[off] = xi
+        const gi = G[off] + l2 * xi
+        mi = B1[k] * mi + C1[k] * gi
+        let denom = 1
+        if (sm !== V_NONE) {
+          if (sm === V_EMA) vi = B2[k] * vi + C2[k] * (gi * gi)
+          else vi = vi + gi * gi
+          let vd = vi * VS[k]
+          if (ams === 1) {
+            vmaxi = vmaxi > vi ? vmaxi : vi
+            vd = vmaxi * VS[k]
+          } else if (ams === 2) {
+            vmaxi = vmaxi > vd ? vmaxi : vd
+            vd = vmaxi
+          }
+          denom = Math.sqrt(vd + epsRoot) + eps
         }
-        denom = Math.sqrt(vd + epsRoot) + eps
-      }
-      const mh = mi * mScale
-      // 0/0 (no gradient seen yet on this coordinate, no ε) is a zero step, not NaN.
-      const dir = sign ? (mh > 0 ? 1 : mh < 0 ? -1 : 0) : denom > 0 ? mh / denom : 0
-      check += (gi - gi) + (dir - dir) + (denom - denom)
-      const is = denom / at
-      const gamma = is - inv[i]
-      if (gamma < gammaMin) gammaMin = gamma
-      inv[i] = is
-      let xn = xi - at * dir - shrink * xi
-      if (lower !== undefined) {
+        const mh = mi * MS[k]
+        // 0/0 (no gradient seen yet on this coordinate, no ε) is a zero step, not NaN.
+        const dir = sign ? (mh > 0 ? 1 : mh < 0 ? -1 : 0) : denom > 0 ? mh / denom : 0
+        if ((gi - gi) + (dir - dir) + (denom - denom) !== 0) {
+          failed = k
+          break
+        }
+        const is = denom * IA[k]
+        const gamma = is - invi
+        if (gamma < 0) NEG[k] = 1
+        if (k === K - 1 && gamma < lastGammaMin) lastGammaMin = gamma
+        invi = is
+        const xn = xi - A[k] * dir - SH[k] * xi
         // On a box the weighted projection is clipping, whatever the weights (reddi2018.md §2).
-        const lo = lower[i], hi = upper![i]
-        xn = xn < lo ? lo : xn > hi ? hi : xn
-      } else weights[i] = denom
-      x[i] = xn
-    }
-    this.gammaMin = gammaMin
-    if (gammaMin < 0) this.gammaNegativeRounds++
-    if (check !== 0) return this.fail(g)
-    if (lower === undefined) {
-      if (this.weighted) this.domain.projectWeighted(x, weights, x)
-      else this.domain.project(x, x)
-      for (let i = 0; i < x.length; i++) {
-        if (!Number.isFinite(x[i])) {
-          this.failure = { what: "iterate", value: x[i] }
-          return false
-        }
+        xi = xn < lo ? lo : xn > hi ? hi : xn
+        if (lower === undefined) weights[i] = denom
       }
+      x[i] = xi
+      m[i] = mi
+      v[i] = vi
+      vmax[i] = vmaxi
+      inv[i] = invi
     }
+    let negative = sc[4]
+    for (let k = 0; k < failed; k++) negative += NEG[k]
+    sc[4] = negative
+    if (failed < K) return this.fail(failed, G, failed * d)
+    sc[3] = lastGammaMin
+    if (lower === undefined && !this.projectInPlace()) return this.failAt(0, "iterate", NaN)
+    return -1
+  }
+
+  /** Per-round coefficient buffers for a chunk of K rounds (grown, never shrunk: no per-round allocation). */
+  private coefficients(K: number) {
+    if (this.coef.at.length < K) {
+      const n = Math.max(K, 2 * this.coef.at.length)
+      const f = () => new Float64Array(n)
+      this.coef = { at: f(), invAt: f(), b1t: f(), c1: f(), b2t: f(), c2: f(), mScale: f(), vScale: f(), shrink: f(), negative: new Uint8Array(n) }
+    }
+    return this.coef
+  }
+  private coef = { at: new Float64Array(1), invAt: new Float64Array(1), b1t: new Float64Array(1), c1: new Float64Array(1), b2t: new Float64Array(1), c2: new Float64Array(1), mScale: new Float64Array(1), vScale: new Float64Array(1), shrink: new Float64Array(1), negative: new Uint8Array(1) }
+
+  /** Non-box domains: Π_{F,√V_t} (or Π_F) of the unconstrained step; false if it is not finite. */
+  private projectInPlace(): boolean {
+    const x = this.x
+    if (this.weighted) this.domain.projectWeighted(x, this.weights, x)
+    else this.domain.project(x, x)
+    for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) return false
     return true
   }
 
-  private fail(g: Float64Array): false {
-    for (let i = 0; i < g.length; i++) {
-      if (!Number.isFinite(g[i])) {
-        this.failure = { what: "gradient", value: g[i] }
-        return false
-      }
-    }
-    let bad = NaN
-    for (let i = 0; i < this.dim; i++) if (!Number.isFinite(this.v[i]) || !Number.isFinite(this.m[i])) bad = Number.isFinite(this.v[i]) ? this.m[i] : this.v[i]
-    this.failure = { what: "state", value: bad }
-    return false
+  private failAt(k: number, what: "gradient" | "state" | "iterate", value: number): number {
+    this.failure = { what, value }
+    return k
+  }
+
+  private fail(k: number, G: Float64Array, off: number): number {
+    for (let i = 0; i < this.dim; i++) if (!Number.isFinite(G[off + i])) return this.failAt(k, "gradient", G[off + i])
+    for (let i = 0; i < this.dim; i++) if (!Number.isFinite(this.v[i])) return this.failAt(k, "state", this.v[i])
+    for (let i = 0; i < this.dim; i++) if (!Number.isFinite(this.m[i])) return this.failAt(k, "state", this.m[i])
+    return this.failAt(k, "state", NaN)
+  }
+
+  get gammaMin(): number {
+    return this.scalars[3]
+  }
+
+  get gammaNegativeRounds(): number {
+    return this.scalars[4]
   }
 
   effectiveStep(out: Float64Array): void {

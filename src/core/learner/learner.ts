@@ -14,6 +14,11 @@ export interface Learner {
    * gradient, the step size or the state became non-finite (the run is then reported as diverged).
    */
   update(t: number, g: Float64Array): boolean
+  /**
+   * Rounds t0 … t0+K−1 with the K gradients in G (row k at k·d), writing each round's played point
+   * to row k of X when given. Returns −1, or the index of the first round that failed.
+   */
+  steps(t0: number, K: number, G: Float64Array, X: Float64Array | undefined): number
   readonly failure: { readonly what: "gradient" | "state" | "iterate"; readonly value: number } | undefined
   /** min_i Γ_{t,i} of the last update, Γ_t = √V_t/α_t − √V_{t−1}/α_{t−1} (with V_0 = 0). */
   readonly gammaMin: number

@@ -1,0 +1,45 @@
+// Online logistic regression on a seeded synthetic stream: features z_t ~ N(0, σ²I), labels
+// y_t = +1 with probability sigmoid(⟨w*, z_t⟩) for a hidden w* (drawn once per seed, norm `signal`),
+// loss f_t(x) = log(1 + exp(−y_t⟨z_t, x⟩)). The truth and the stream use separate named streams.
+import { LogisticLoss, logisticFamily, sigmoid } from "../loss/logistic.ts"
+import { gaussian } from "../rng.ts"
+import type { Adversary, Loss, LossFamily, RandomSource } from "../types.ts"
+
+export class LogisticStreamAdversary implements Adversary {
+  readonly information = "stochastic" as const
+  readonly family: LossFamily = logisticFamily
+  private readonly loss: LogisticLoss
+  /** The hidden w* of the current realisation. */
+  readonly truth: Float64Array
+  private uniform: () => number = () => {
+    throw new Error("LogisticStreamAdversary.reveal() before reset()")
+  }
+
+  constructor(readonly dim: number, private readonly featureScale: number, private readonly signal: number) {
+    this.loss = new LogisticLoss(dim)
+    this.truth = new Float64Array(dim)
+  }
+
+  reset(random: RandomSource): void {
+    const draw = random.stream("adversary/truth")
+    let norm = 0
+    for (let i = 0; i < this.dim; i++) {
+      this.truth[i] = gaussian(draw)
+      norm += this.truth[i] ** 2
+    }
+    const k = this.signal / Math.sqrt(norm)
+    for (let i = 0; i < this.dim; i++) this.truth[i] *= k
+    this.uniform = random.stream("adversary")
+  }
+
+  reveal(): Loss {
+    const w = this.loss.w
+    let z = 0
+    for (let i = 0; i < this.dim; i++) {
+      w[i] = this.featureScale * gaussian(this.uniform)
+      z += w[i] * this.truth[i]
+    }
+    this.loss.y = this.uniform() < sigmoid(z) ? 1 : -1
+    return this.loss
+  }
+}

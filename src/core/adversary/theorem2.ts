@@ -1,0 +1,21 @@
+// Reddi et al. Theorem 2: for β1 < √β2, the period-C sequence (C·x once, then −x) defeats Adam when
+// C is an even integer meeting conditions (i)–(iii) (reddi2018.md §3, table of smallest C).
+
+/** Conditions (i)–(iii) for an even C, with γ = β1/√β2. */
+export const theorem2Holds = (beta1: number, beta2: number, C: number): boolean => {
+  const g = beta1 / Math.sqrt(beta2)
+  const i = (1 - beta1) * Math.pow(beta1, C - 1) * C <= 1 - Math.pow(beta1, C - 1)
+  const ii = Math.pow(beta2, (C - 2) / 2) * C * C <= 1
+  const series = g === 0 ? 0 : (g * (1 - Math.pow(g, C - 1))) / (1 - g)
+  const iii = ((3 * (1 - beta1)) / (2 * Math.sqrt(1 - beta2))) * (1 + series) + Math.pow(beta1, C / 2 - 1) / (1 - beta1) < C / 3
+  return i && ii && iii
+}
+
+/** The smallest even C ≥ 4 (C > 2 is needed for a positive period sum) meeting (i)–(iii). */
+export const theorem2C = (beta1: number, beta2: number, limit = 10_000_000): number => {
+  if (!(beta1 >= 0 && beta2 > 0 && beta2 < 1 && beta1 < Math.sqrt(beta2))) {
+    throw new RangeError(`Theorem 2 needs 0 ≤ β1 < √β2 < 1, got β1 = ${beta1}, β2 = ${beta2}`)
+  }
+  for (let C = 4; C <= limit; C += 2) if (theorem2Holds(beta1, beta2, C)) return C
+  throw new RangeError(`no even C ≤ ${limit} meets Theorem 2's conditions for β1 = ${beta1}, β2 = ${beta2}`)
+}

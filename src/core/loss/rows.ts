@@ -30,9 +30,10 @@ export class RowStore {
     return this.p
   }
 
+  /** Appends a row; w must have length dim. */
   push(w: Float64Array, p: number): void {
     if (this.n === this.p.length) this.grow()
-    this.w.set(w.length === this.dim ? w : w.subarray(0, this.dim), this.n * this.dim)
+    this.w.set(w, this.n * this.dim)
     this.p[this.n] = p
     this.n++
   }

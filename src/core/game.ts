@@ -49,6 +49,9 @@ export class Game {
   private readonly cumLoss = new NeumaierSum()
   private readonly expectedCumLoss = new NeumaierSum()
   private readonly iterateSum: NeumaierVector
+  /** Per-coordinate Σ_t g_{t,i}² (all terms ≥ 0, so a plain sum loses nothing to cancellation), and the running max of ‖g_t‖∞ and ‖g_t‖₂². */
+  private readonly gradSquares: Float64Array
+  private readonly gradMax = new Float64Array(2)
   private readonly stats: ComparatorStats
   private readonly expected: Loss | undefined
   private readonly expectedMin: number
@@ -80,6 +83,7 @@ export class Game {
     this.stepScratch = new Float64Array(d)
     this.rowScratch = new Float64Array(d)
     this.iterateSum = new NeumaierVector(d)
+    this.gradSquares = new Float64Array(d)
     this.recordVectors = d <= (spec.recordVectorsUpTo ?? 8)
     this.expected = adversary.expectedLoss?.()
     if (this.expected !== undefined) {
@@ -137,7 +141,7 @@ export class Game {
     }
     const failedAt = learner.steps(t0, K, G, X)
     const stepped = failedAt < 0 ? K : failedAt
-    const cum = this.cumLoss, xsum = this.iterateSum, expected = this.expected
+    const cum = this.cumLoss, xsum = this.iterateSum, expected = this.expected, sq = this.gradSquares, gmax = this.gradMax
     for (let k = 0; k < K; k++) {
       const off = k * d
       let f: number
@@ -157,6 +161,16 @@ export class Game {
         return k
       }
       cum.add(f)
+      let norm2 = 0, normInf = 0
+      for (let i = 0; i < d; i++) {
+        const g = G[off + i], g2 = g * g
+        sq[i] += g2
+        norm2 += g2
+        const a = g < 0 ? -g : g
+        if (a > normInf) normInf = a
+      }
+      if (normInf > gmax[0]) gmax[0] = normInf
+      if (norm2 > gmax[1]) gmax[1] = norm2
       if (linear !== undefined) linear.addRow(G, off, C[k])
       xsum.addRow(X, off)
       if (expected !== undefined) {
@@ -195,6 +209,8 @@ export class Game {
       if (s > smax) smax = s
       ssum += s
     }
+    let gradNormSum = 0
+    for (let i = 0; i < d; i++) gradNormSum += Math.sqrt(this.gradSquares[i])
     const avg = new Float64Array(d)
     this.iterateSum.valueInto(avg)
     for (let i = 0; i < d; i++) avg[i] /= t
@@ -212,7 +228,10 @@ export class Game {
       stepMean: ssum / d,
       stepMax: smax,
       gammaMin: learner.gammaMin,
-      gammaNegativeRounds: learner.gammaNegativeRounds
+      gammaNegativeRounds: learner.gammaNegativeRounds,
+      gradNormSum,
+      gradMaxInf: this.gradMax[0],
+      gradMax2: Math.sqrt(this.gradMax[1])
     }
     this.rows.push(row)
   }

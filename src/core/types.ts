@@ -130,6 +130,12 @@ export interface CheckpointRow {
   readonly gammaMin: number;
   /** Rounds s ≤ t whose Γ_s had a negative entry. */
   readonly gammaNegativeRounds: number;
+  /** Σ_i ‖g_{1:t,i}‖₂, the quantity in AdaGrad's and AMSGrad's regret bounds. */
+  readonly gradNormSum: number;
+  /** max_{s≤t} ‖g_s‖∞ (G∞ in the bounds). */
+  readonly gradMaxInf: number;
+  /** max_{s≤t} ‖g_s‖₂. */
+  readonly gradMax2: number;
 }
 
 export type RunStatus =

@@ -34,9 +34,11 @@ const simulate = (spec: LearnerSpec, horizon: number, seed: number, dim: number)
   let xSum = 0
   let prevRatio = 0
   let negRounds = 0
+  let sumSq = 0
   const rows: CheckpointRow[] = []
   for (let t = 1; t <= horizon; t++) {
     const g = grad(t)
+    sumSq += g * g
     cum += g * x
     regret += g * (x + 1)
     xSum += x
@@ -77,7 +79,11 @@ const simulate = (spec: LearnerSpec, horizon: number, seed: number, dim: number)
         stepMean: step * 1.1,
         stepMax: step * 1.2,
         gammaMin: gamma,
-        gammaNegativeRounds: negRounds
+        gammaNegativeRounds: negRounds,
+        // Every coordinate shows the same 1-D sequence.
+        gradNormSum: dim * Math.sqrt(sumSq),
+        gradMaxInf: 1010,
+        gradMax2: 1010 * Math.sqrt(dim)
       })
     }
   }

@@ -34,6 +34,8 @@ export class AdaptiveLearner implements Learner {
   private readonly lower: Float64Array
   private readonly upper: Float64Array
   private readonly isBox: boolean
+  /** A box with the same bounds on every coordinate (the usual [−r, r]^d): bounds stay in registers. */
+  private readonly uniformBounds: boolean
   private readonly knobs: Float64Array
   private readonly scalars = new Float64Array(5)
   private coef = new Float64Array(STRIDE)
@@ -63,6 +65,7 @@ export class AdaptiveLearner implements Learner {
     this.isBox = domain.box !== undefined
     this.lower = domain.box?.lower ?? new Float64Array(d).fill(-Infinity)
     this.upper = domain.box?.upper ?? new Float64Array(d).fill(Infinity)
+    this.uniformBounds = this.lower.every((l) => l === this.lower[0]) && this.upper.every((u) => u === this.upper[0])
     const s = config.stepSchedule
     this.schedule = s.kind === "constant" ? S_CONST : s.kind === "inv-sqrt" ? S_INVSQRT : s.kind === "power" ? S_POWER : s.kind === "inverse-time" ? S_INVTIME : 4
     this.scheduleFn = s.kind === "custom" ? s.fn : undefined
@@ -207,9 +210,12 @@ export class AdaptiveLearner implements Learner {
     const hasL2 = l2 !== 0, hasDecay = decoupled !== 0
     let lastGammaMin = Infinity
     let failed = K // first round whose numbers went non-finite, over all coordinates
+    // Arrays a configuration does not use are neither read nor written: at large d the step is
+    // bound by memory traffic, not arithmetic.
+    const uniform = this.uniformBounds === true, lo0 = lower[0], hi0 = upper[0], usesMax = ams !== 0
     for (let i = 0; i < d; i++) {
-      let xi = x[i], mi = m[i], vi = v[i], vmaxi = vmax[i], invi = inv[i], denom = 1
-      const lo = lower[i], hi = upper[i]
+      let xi = x[i], mi = m[i], vi = v[i], vmaxi = usesMax ? vmax[i] : 0, invi = inv[i], denom = 1
+      const lo = uniform ? lo0 : lower[i], hi = uniform ? hi0 : upper[i]
       const end = failed
       for (let k = 0, o = 0, off = i; k < end; k++, o += STRIDE, off += d) {
         if (hasX) Xw[off] = xi
@@ -250,9 +256,9 @@ export class AdaptiveLearner implements Learner {
       x[i] = xi
       m[i] = mi
       v[i] = vi
-      vmax[i] = vmaxi
+      if (usesMax) vmax[i] = vmaxi
       inv[i] = invi
-      weights[i] = denom
+      if (!isBox) weights[i] = denom
     }
     let negative = sc[4] // GAMMA_NEG
     for (let k = 0; k < failed; k++) negative += neg[k]

@@ -5,13 +5,15 @@ import { listCommand } from "./list.ts"
 import { reportCommand } from "./report.ts"
 import { runCommand } from "./run.ts"
 import { schemaCommand } from "./schema.ts"
+import { mergeCommand, sweepCommand } from "../sweep/command.ts"
 
 export const cli = Command.make("regretlab").pipe(
   Command.withDescription("Online convex optimization games: Adam-family learners against adversaries, exact regret, reproducible reports"),
-  Command.withSubcommands([runCommand, listCommand, describeCommand, reportCommand, schemaCommand]),
+  Command.withSubcommands([runCommand, listCommand, describeCommand, reportCommand, schemaCommand, sweepCommand, mergeCommand]),
   Command.withExamples([
     { command: "npx regretlab list", description: "What can be run" },
     { command: "npx regretlab run reddi2018/online --seed 1", description: "Reproduce Reddi, Kale & Kumar (2018)" },
+    { command: "npx regretlab sweep reddi2018/phase --workers 2", description: "Adam's (β1, β2) phase diagram on the Section-5 sequence" },
     { command: "npx regretlab run --help", description: "Every flag of run" }
   ])
 )

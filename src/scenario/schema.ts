@@ -91,7 +91,9 @@ export const ScenarioFile = Schema.Struct({
   start: Vector,
   seeds: opt(Schema.Union([PositiveInt, Schema.Array(NonNegativeInt).check(Schema.isMinLength(1))]).annotate({ expected: "a positive integer (number of seeds) or a non-empty array of integer seeds" })),
   checkpoints: opt(Schema.Struct({ perDecade: opt(PositiveInt), extra: opt(Schema.Array(Integer)) })),
-  expectations: opt(Schema.Array(Expectation))
+  expectations: opt(Schema.Array(Expectation)),
+  // Read by `regretlab sweep` (validated there, src/sweep/definition.ts); a plain run ignores it.
+  sweep: opt(Schema.Unknown.annotate({ description: "A sweep section: grid, seeds, verdict (see docs/sweeps.md)." }))
 }).annotate({ title: "regretlab scenario", description: "An online convex optimisation game: domain, adversary, learners, horizon, start, seeds." })
 
 export type ScenarioFileType = typeof ScenarioFile.Type

@@ -8,7 +8,8 @@ import * as path from "node:path"
 import type { ChartSpec } from "../report/charts.ts"
 import { writeDirAtomic } from "../report/atomic.ts"
 import { toJson } from "../report/data.ts"
-import { csvField, escapeHtml as h, fmt, scriptJson } from "../report/format.ts"
+import { csvField, escapeHtml as h, fmt } from "../report/format.ts"
+import { chartSection, htmlPage } from "../report/page.ts"
 import { browserLibs, scriptFiles } from "../report/libs.ts"
 import { renderPng, renderSvg } from "../report/render.ts"
 import type { SweepPlan } from "./definition.ts"
@@ -50,15 +51,6 @@ export const pointsCsv = (plan: SweepPlan, summary: SweepSummary): string => {
   )
   return [head.map(csvField).join(","), ...rows].join("\n") + "\n"
 }
-
-const STYLE = `
-body { font-family: "DejaVu Sans", system-ui, sans-serif; margin: 2rem auto; max-width: 64rem; padding: 0 1rem; color: #222; }
-h1 { font-size: 1.5rem; margin-bottom: .2rem; } h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
-table { border-collapse: collapse; margin: .5rem 0; } th, td { border: 1px solid #ccc; padding: .2rem .5rem; text-align: left; vertical-align: top; }
-th.sortable { cursor: pointer; user-select: none; background: #f6f8fa; } th.sortable::after { content: " ⇅"; color: #999; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; } .pass { color: #1a7f37; } .fail { color: #c62828; font-weight: bold; }
-.chart { min-height: 200px; } .links { font-size: .85rem; } pre { background: #f6f8fa; padding: .75rem; overflow: auto; font-size: .8rem; }
-.muted { color: #666; } code { background: #f3f3f3; padding: 0 .2rem; }`
 
 const tableSection = (plan: SweepPlan, summary: SweepSummary): string => {
   const num = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? "" : String(v))
@@ -106,28 +98,6 @@ const SORT_SCRIPT = `
   });
 })();`
 
-const EMBED_SCRIPT = `
-(function () {
-  var specs = JSON.parse(document.getElementById("regretlab-specs").textContent);
-  var done = specs.map(function (c, i) {
-    var el = document.getElementById("chart-" + i);
-    if (typeof vegaEmbed !== "function") { el.textContent = "Interactive charts need lib/ next to this file; the SVG files show the same charts."; return Promise.resolve(false); }
-    return vegaEmbed(el, c.spec, { renderer: "svg", actions: { export: true, source: true, compiled: false, editor: false } })
-      .then(function () { el.setAttribute("data-rendered", "true"); return true; })
-      .catch(function (err) { el.textContent = "Chart " + c.name + " failed to render: " + err; return false; });
-  });
-  window.regretlabRendered = Promise.all(done);
-})();`
-
-const chartSection = (c: ChartSpec, i: number, png: boolean): string => {
-  const links = [`<a href="${h(c.name)}.svg">SVG</a>`, ...(png ? [`<a href="${h(c.name)}.png">PNG</a>`] : []), `<a href="${h(c.name)}.vl.json">Vega-Lite spec</a>`]
-  return `<section class="chart-section">
-<h2>${h(c.title)}</h2>
-<div class="chart" id="chart-${i}" data-chart="${h(c.name)}"><noscript><img src="${h(c.name)}.svg" alt="${h(c.title)}"></noscript></div>
-<p class="links">${links.join(" · ")}</p>
-</section>`
-}
-
 export const renderSweepHtml = (input: { plan: SweepPlan; summary: SweepSummary; charts: readonly ChartSpec[]; info: SweepProvenance; scripts: readonly string[]; png: boolean; files: readonly string[] }): string => {
   const { plan, summary, charts, info } = input
   const axes = varyingAxes(plan)
@@ -136,45 +106,25 @@ export const renderSweepHtml = (input: { plan: SweepPlan; summary: SweepSummary;
     ? `<p class="fail">${summary.missing} of ${summary.total} jobs have no result yet (an interrupted run or a missing shard): the charts show the jobs finished.</p>`
     : ""
   const failed = summary.failed > 0 ? `<p class="fail">${summary.failed} job${summary.failed === 1 ? "" : "s"} failed (see the table).</p>` : ""
-  const specs = charts.map((c) => ({ name: c.name, spec: c.spec }))
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${h(plan.title)} — regretlab sweep</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header>
-<h1>${h(plan.title)}</h1>
-<p class="muted">sweep <code>${h(plan.id)}</code> of scenario <code>${h(plan.scenarioId)}</code>${plan.citation ? ` · ${h(plan.citation)}` : ""}</p>
+  return htmlPage({
+    title: plan.title,
+    kind: "sweep",
+    header: `<p class="muted">sweep <code>${h(plan.id)}</code> of scenario <code>${h(plan.scenarioId)}</code>${plan.citation ? ` · ${h(plan.citation)}` : ""}</p>
 ${plan.description ? `<p>${h(plan.description)}</p>` : ""}
 ${plan.notes.length > 0 ? `<ul>${plan.notes.map((n) => `<li>${h(n)}</li>`).join("")}</ul>` : ""}
 <p>${h(`${summary.total} jobs: ${plan.axes.map((a) => `${a.name} (${a.values.length})`).join(" × ")} × ${plan.learners.length} learner${plan.learners.length === 1 ? "" : "s"} × ${plan.seeds.length} seed${plan.seeds.length === 1 ? "" : "s"}`)}${plan.verdict ? h(`; converged means ${verdictText(plan.verdict)}`) : ""}.</p>
-${status}${failed}${shape}
-</header>
-${charts.map((c, i) => chartSection(c, i, input.png)).join("\n")}
+${status}${failed}${shape}`,
+    body: `${charts.map((c, i) => chartSection(c, i, input.png)).join("\n")}
 ${tableSection(plan, summary)}
 <h2 id="config">Configuration</h2>
-<pre id="config-json">${h(JSON.stringify({ sweep: { ...plan }, scenario: info.scenario }, null, 2))}</pre>
-<h2 id="provenance">Provenance</h2>
-<table id="provenance-table">
-<tr><th>regenerate with</th><td><code>${h(info.command)}</code></td></tr>
-<tr><th>regretlab version</th><td>${h(info.version)}</td></tr>
-<tr><th>Node</th><td>${h(info.node)}</td></tr>
-<tr><th>generated</th><td>${h(info.timestamp)}</td></tr>
-<tr><th>seeds</th><td>${h(plan.seeds.join(", "))}</td></tr>
-<tr><th>fingerprint</th><td><code>${h(plan.fingerprint)}</code></td></tr>
-<tr><th>files</th><td>${input.files.map((f) => `<a href="${h(f)}">${h(f)}</a>`).join(" ")}</td></tr>
-</table>
-${input.scripts.map((src) => `<script src="${h(src)}"></script>`).join("\n")}
-<script type="application/json" id="regretlab-specs">${scriptJson(specs)}</script>
-<script>${EMBED_SCRIPT}</script>
-<script>${SORT_SCRIPT}</script>
-</body>
-</html>
-`
+<pre id="config-json">${h(JSON.stringify({ sweep: { ...plan }, scenario: info.scenario }, null, 2))}</pre>`,
+    charts,
+    png: input.png,
+    provenance: [["regenerate with", info.command], ["regretlab version", info.version], ["Node", info.node], ["generated", info.timestamp], ["seeds", plan.seeds.join(", ")], ["fingerprint", plan.fingerprint]],
+    files: input.files,
+    scripts: input.scripts,
+    extraScript: SORT_SCRIPT
+  })
 }
 
 const isReplaceable = async (dir: string): Promise<boolean> => {

@@ -13,7 +13,6 @@ export const cli = Command.make("regretlab").pipe(
   Command.withExamples([
     { command: "npx regretlab list", description: "What can be run" },
     { command: "npx regretlab run reddi2018/online --seed 1", description: "Reproduce Reddi, Kale & Kumar (2018)" },
-    { command: "npx regretlab sweep reddi2018/phase --workers 2", description: "Adam's (β1, β2) phase diagram on the Section-5 sequence" },
     { command: "npx regretlab run --help", description: "Every flag of run" }
   ])
 )

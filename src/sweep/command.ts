@@ -162,7 +162,8 @@ export const sweepCommand = Command.make(
     { command: "npx regretlab sweep reddi2018/phase", description: "Adam's (β1, β2) phase diagram on the Section-5 sequence" },
     { command: "npx regretlab sweep rmsprop/beta2-threshold", description: "RMSProp's β2 threshold per period C" },
     { command: "npx regretlab sweep reddi2018/online --learners adam --grid learners.adam.beta2=0.9:0.9999:4:log1m --verdict 'x<=-0.9'", description: "An ad hoc one-axis sweep" },
-    { command: "npx regretlab sweep reddi2018/phase --shard 2/8 --out /shared/phase", description: "One of 8 shards (e.g. a SLURM array task)" }
+    { command: "npx regretlab sweep reddi2018/phase --shard 1/2 --out phase-shards", description: "Shard 1 of 2 (e.g. one SLURM array task; every shard writes to the same --out)" },
+    { command: "npx regretlab sweep reddi2018/phase --shard 2/2 --out phase-shards", description: "Shard 2 of 2" }
   ])
 )
 
@@ -201,8 +202,8 @@ export const mergeCommand = Command.make(
 ).pipe(
   Command.withDescription("Combine the results of sweep shards into one results.jsonl and report"),
   Command.withExamples([
-    { command: "npx regretlab merge reports/sweeps/reddi2018/phase", description: "Shards that wrote into one shared folder" },
-    { command: "npx regretlab merge host1/phase host2/phase --out phase", description: "Shard folders copied from several machines" }
+    { command: "npx regretlab merge reports/phase-shards", description: "Shards that wrote into one shared folder (see `regretlab sweep --help`)" },
+    { command: "npx regretlab merge reports/phase-shards --no-report --json", description: "The merged results as one JSON document; folders copied from several machines can be listed one after another" }
   ])
 )
 

@@ -1,10 +1,11 @@
 // The online game: round t, the learner plays x_t, the adversary reveals f_t (seeing x_t only if
-// adaptive), the learner pays f_t(x_t) and updates with ∇f_t(x_t). advance() runs a chunk of
-// rounds with no allocation and no Effect; the run layer wraps chunks for progress and interruption.
+// adaptive), the learner pays f_t(x_t) and updates with ∇f_t(x_t). advance() plays chunks of
+// rounds with no allocation and no Effect (the run layer wraps chunks for progress and
+// interruption); the paying, stepping and accounting of a chunk is one call of the round kernel.
+import { compensated, FAILURES, type Kernel, type KernelState } from "./kernel.ts"
 import type { Learner } from "./learner/learner.ts"
-import { LinearLoss, LinearStats } from "./loss/linear.ts"
-import { NeumaierSum, NeumaierVector } from "./sum.ts"
-import type { Adversary, CheckpointRow, ComparatorStats, Domain, Loss, RandomSource, RunStatus } from "./types.ts"
+import { LinearLoss, linearComparator } from "./loss/linear.ts"
+import type { Adversary, CheckpointRow, ComparatorResult, ComparatorStats, Domain, Loss, RandomSource, RunStatus } from "./types.ts"
 
 export interface GameSpec {
   readonly domain: Domain
@@ -35,25 +36,23 @@ export class Game {
   private readonly horizon: number
   private readonly checkpoints: Float64Array
   private nextIndex = 0
-  /** Chunk buffers: gradients, played points (K×d), offsets and losses (K). */
+  /** Chunk buffers: gradients (K×d), offsets of linear losses, losses paid, expected losses (K). */
   private readonly G: Float64Array
-  private readonly X: Float64Array
   private readonly C: Float64Array
   private readonly F: Float64Array
+  private readonly E: Float64Array
   private readonly chunk: number
-  /** Oblivious linear losses on a box: reveal a whole chunk, then step it in one learner call. */
-  private readonly linear: LinearStats | undefined
+  /** Linear losses: f_t = ⟨g, x⟩ + c and the comparator's sums are kept by the kernel. */
+  private readonly linear: boolean
+  /** Oblivious (or stochastic) linear losses on a box: reveal a chunk, then play it in one kernel call. */
+  private readonly chunked: boolean
+  private readonly kernel: Kernel
+  private readonly S: KernelState
   private readonly comparatorX: Float64Array
-  private readonly stepScratch: Float64Array
-  private readonly rowScratch: Float64Array
-  private readonly cumLoss = new NeumaierSum()
-  private readonly expectedCumLoss = new NeumaierSum()
-  private readonly iterateSum: NeumaierVector
-  /** Per-coordinate Σ_t g_{t,i}² (all terms ≥ 0, so a plain sum loses nothing to cancellation), and the running max of ‖g_t‖∞ and ‖g_t‖₂². */
-  private readonly gradSquares: Float64Array
-  private readonly gradMax = new Float64Array(2)
+  private readonly scratch: Float64Array
   private readonly stats: ComparatorStats
   private readonly expected: Loss | undefined
+  private readonly expectedGiven: boolean
   private readonly expectedMin: number
   private readonly recordVectors: boolean
 
@@ -71,21 +70,26 @@ export class Game {
     this.checkpoints = Float64Array.from(cps)
     adversary.reset(spec.random)
     learner.reset(spec.start)
+    this.S = learner.state
     this.stats = adversary.family.createStats(d)
-    this.linear = adversary.information !== "adaptive" && domain.box !== undefined && this.stats instanceof LinearStats ? this.stats : undefined
+    this.linear = adversary.family.name === "linear"
+    this.chunked = this.linear && adversary.information !== "adaptive" && domain.box !== undefined
     // Keep chunk buffers around a megabyte whatever the dimension.
-    this.chunk = this.linear === undefined ? 1 : Math.max(1, Math.min(CHUNK_ROUNDS, Math.floor(131072 / d)))
+    this.chunk = this.chunked ? Math.max(1, Math.min(CHUNK_ROUNDS, Math.floor(131072 / d))) : 1
     this.G = new Float64Array(this.chunk * d)
-    this.X = new Float64Array(this.chunk * d)
     this.C = new Float64Array(this.chunk)
     this.F = new Float64Array(this.chunk)
+    this.E = new Float64Array(this.chunk)
     this.comparatorX = new Float64Array(d)
-    this.stepScratch = new Float64Array(d)
-    this.rowScratch = new Float64Array(d)
-    this.iterateSum = new NeumaierVector(d)
-    this.gradSquares = new Float64Array(d)
+    this.scratch = new Float64Array(d)
     this.recordVectors = d <= (spec.recordVectorsUpTo ?? 8)
     this.expected = adversary.expectedLoss?.()
+    this.expectedGiven = this.expected !== undefined && !(this.expected instanceof LinearLoss)
+    if (this.expected instanceof LinearLoss) {
+      this.S.eg.set(this.expected.g)
+      this.S.eg[d] = this.expected.c
+    }
+    this.kernel = learner.kernel(this.linear, this.expected === undefined ? "none" : this.expectedGiven ? "given" : "linear")
     if (this.expected !== undefined) {
       const one = adversary.family.createStats(d)
       one.add(this.expected)
@@ -107,8 +111,7 @@ export class Game {
       this.t += played
       if (played < K) return true
       if (this.t === next) {
-        // A checkpoint always ends a chunk, so x_t is the chunk's last row of X.
-        this.record(this.t, (K - 1) * this.spec.domain.dim)
+        this.record(this.t)
         this.nextIndex++
       }
     }
@@ -116,69 +119,36 @@ export class Game {
   }
 
   /**
-   * Rounds t0 … t0+K−1: reveal, step, account. Returns how many rounds completed (fewer than K
-   * when the run diverged, with status set). Numbers are identical whatever the chunking: every sum
-   * takes its terms in round order.
+   * Rounds t0 … t0+K−1: reveal, then one kernel call that pays, steps and accounts. Returns how
+   * many rounds completed (fewer than K when the run diverged, with status set). Numbers are
+   * identical whatever the chunking: every sum takes its terms in round order.
    */
   private playChunk(t0: number, K: number): number {
-    const { adversary, learner } = this.spec
-    const d = learner.dim
-    const G = this.G, X = this.X, C = this.C, F = this.F, x = learner.x
-    const linear = this.linear
-    for (let k = 0; k < K; k++) {
-      // Oblivious adversaries ignore x; an adaptive one plays with K = 1 and sees the true x_t.
+    const { adversary } = this.spec
+    const d = this.spec.domain.dim
+    const S = this.S, G = this.G, x = S.x
+    if (this.chunked && adversary.revealLinearChunk !== undefined) adversary.revealLinearChunk(t0, K, G, this.C)
+    else for (let k = 0; k < K; k++) {
+      // Oblivious adversaries ignore x; everything else plays with K = 1 and sees the true x_t.
       const loss = adversary.reveal(t0 + k, x)
-      if (linear !== undefined) {
+      if (this.linear) {
         const g = (loss as LinearLoss).g
         for (let i = 0; i < d; i++) G[k * d + i] = g[i]
-        C[k] = (loss as LinearLoss).c
+        this.C[k] = (loss as LinearLoss).c
       } else {
-        F[k] = loss.value(x)
-        loss.gradient(x, this.rowScratch)
-        G.set(this.rowScratch, k * d)
+        this.F[k] = loss.value(x)
+        loss.gradient(x, this.scratch)
+        G.set(this.scratch, k * d)
         this.stats.add(loss)
+        if (this.expectedGiven) this.E[k] = this.expected!.value(x)
       }
     }
-    const failedAt = learner.steps(t0, K, G, X)
-    const stepped = failedAt < 0 ? K : failedAt
-    const cum = this.cumLoss, xsum = this.iterateSum, expected = this.expected, sq = this.gradSquares, gmax = this.gradMax
-    for (let k = 0; k < K; k++) {
-      const off = k * d
-      let f: number
-      if (linear !== undefined) {
-        // f_t(x_t) = ⟨g_t, x_t⟩ + c_t, computed as LinearLoss.value does.
-        let s = 0
-        for (let i = 0; i < d; i++) s += G[off + i] * X[off + i]
-        f = s + C[k]
-      } else f = F[k]
-      if (f - f !== 0) {
-        this.status = { kind: "diverged", round: t0 + k, what: "loss", value: f }
-        return k
-      }
-      if (k === stepped) {
-        const failure = learner.failure!
-        this.status = { kind: "diverged", round: t0 + k, what: failure.what, value: failure.value }
-        return k
-      }
-      cum.add(f)
-      let norm2 = 0, normInf = 0
-      for (let i = 0; i < d; i++) {
-        const g = G[off + i], g2 = g * g
-        sq[i] += g2
-        norm2 += g2
-        const a = g < 0 ? -g : g
-        if (a > normInf) normInf = a
-      }
-      if (normInf > gmax[0]) gmax[0] = normInf
-      if (norm2 > gmax[1]) gmax[1] = norm2
-      if (linear !== undefined) linear.addRow(G, off, C[k])
-      xsum.addRow(X, off)
-      if (expected !== undefined) {
-        for (let i = 0; i < d; i++) this.rowScratch[i] = X[off + i]
-        this.expectedCumLoss.add(expected.value(this.rowScratch))
-      }
+    const played = this.kernel(S, t0, K, G, this.C, this.F, this.E)
+    if (played < K) {
+      const what = FAILURES[S.fail[0]]
+      this.status = { kind: "diverged", round: t0 + played, what: what === "none" ? "state" : what, value: S.fail[1] }
     }
-    return K
+    return played
   }
 
   /** Plays to the end. */
@@ -191,47 +161,51 @@ export class Game {
     return { rows: this.rows, status: this.status }
   }
 
-  /** Row for round t, which has just completed; its played point x_t is X[xOffset …]. */
-  private record(t: number, xOffset: number): void {
+  /** Row for round t, which has just completed; its played point x_t is S.lastX. */
+  private record(t: number): void {
     const { domain, learner } = this.spec
     const d = domain.dim
-    const best = this.stats.best(domain, this.comparatorX)
-    const cumLoss = this.cumLoss.value
+    const S = this.S
+    let best: ComparatorResult
+    if (this.linear) {
+      for (let i = 0; i < d; i++) this.scratch[i] = compensated(S.gs[i], S.gc[i])
+      best = linearComparator(domain, this.scratch, compensated(S.acc[2], S.acc[3]), this.comparatorX)
+    } else best = this.stats.best(domain, this.comparatorX)
+    const cumLoss = compensated(S.acc[0], S.acc[1])
     const regret = cumLoss - best.value
-    const xt = Array.from(this.X.subarray(xOffset, xOffset + d))
+    const xt = Array.from(S.lastX)
     let dist = 0
     for (let i = 0; i < d; i++) dist += (xt[i] - this.comparatorX[i]) ** 2
-    learner.effectiveStep(this.stepScratch)
+    const step = new Float64Array(d)
+    learner.effectiveStep(step)
     let smin = Infinity, smax = -Infinity, ssum = 0
     for (let i = 0; i < d; i++) {
-      const s = this.stepScratch[i]
+      const s = step[i]
       if (s < smin) smin = s
       if (s > smax) smax = s
       ssum += s
     }
     let gradNormSum = 0
-    for (let i = 0; i < d; i++) gradNormSum += Math.sqrt(this.gradSquares[i])
-    const avg = new Float64Array(d)
-    this.iterateSum.valueInto(avg)
-    for (let i = 0; i < d; i++) avg[i] /= t
+    for (let i = 0; i < d; i++) gradNormSum += Math.sqrt(S.sq[i])
+    const avg = Array.from(S.xs, (s, i) => compensated(s, S.xc[i]) / t)
     const row: CheckpointRow = {
       t,
-      ...(this.recordVectors ? { x: xt, xAvg: Array.from(avg), comparatorX: Array.from(this.comparatorX) } : {}),
+      ...(this.recordVectors ? { x: xt, xAvg: avg, comparatorX: Array.from(this.comparatorX) } : {}),
       distToComparator: Math.sqrt(dist),
       cumLoss,
       comparatorLoss: best.value,
       comparatorGap: best.gap,
       regret,
       avgRegret: regret / t,
-      ...(this.expected !== undefined ? { pseudoRegret: this.expectedCumLoss.value - t * this.expectedMin } : {}),
+      ...(this.expected !== undefined ? { pseudoRegret: compensated(S.acc[4], S.acc[5]) - t * this.expectedMin } : {}),
       stepMin: smin,
       stepMean: ssum / d,
       stepMax: smax,
       gammaMin: learner.gammaMin,
       gammaNegativeRounds: learner.gammaNegativeRounds,
       gradNormSum,
-      gradMaxInf: this.gradMax[0],
-      gradMax2: Math.sqrt(this.gradMax[1])
+      gradMaxInf: S.acc[6],
+      gradMax2: Math.sqrt(S.acc[7])
     }
     this.rows.push(row)
   }

@@ -98,6 +98,12 @@ export interface Adversary {
   reset(random: RandomSource): void;
   reveal(t: number, x: Float64Array): Loss;
   /**
+   * Optional, for oblivious and stochastic linear adversaries: rounds t0 … t0+K−1 at once, the
+   * gradients into G (row k at k·dim) and the offsets into C. Must give exactly what K calls of
+   * reveal() would (and leave the adversary in the same state); the game then skips the per-round calls.
+   */
+  revealLinearChunk?(t0: number, K: number, G: Float64Array, C: Float64Array): void;
+  /**
    * Stochastic adversaries may declare E[f_t] (same for every t) so runs also report pseudo-regret
    * Σ E f(x_t) − t·min_F E f. The returned loss is not mutated by reveal().
    */

@@ -10,6 +10,7 @@ import { LinearLoss, linearFamily } from "../../src/core/loss/linear.ts"
 import { createRandomSource } from "../../src/core/rng.ts"
 import type { Adversary, Domain } from "../../src/core/types.ts"
 import { periodicLinear1d } from "../reference/adversaries.ts"
+import { createAdversary } from "../../src/core/adversary/index.ts"
 
 const interval = createInterval(-1, 1)
 
@@ -44,6 +45,20 @@ describe("game loop", () => {
       const box = createDomain({ kind: "box", lower: [-1, -2, 0], upper: [1, 2, 3] })
       expect(game(box, randomLinear(3), spec, 5000, [0, 0, 1]).run()).toEqual(game(box, asAdaptive(randomLinear(3)), spec, 5000, [0, 0, 1]).run())
     }
+  })
+
+  it("an adversary's revealLinearChunk gives what its per-round reveal gives", () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 2, max: 12 }), fc.integer({ min: 1, max: 3 }), (C, period, d) => {
+      const box = createDomain({ kind: "box", lower: Array(d).fill(-1), upper: Array(d).fill(1) })
+      const make = () => createAdversary({ kind: "periodic-linear", C, period, scale: 2 }, d)
+      const chunkOnly = make()
+      expect(chunkOnly.revealLinearChunk).toBeDefined()
+      // The same adversary with only reveal() (bound), declared adaptive: the one-round path.
+      const inner = make()
+      const perRound: Adversary = { information: "adaptive", dim: d, family: inner.family, reset: (r) => inner.reset(r), reveal: (t, x) => inner.reveal(t, x) }
+      const spec = { kind: "amsgrad", alpha: 0.3 } as LearnerSpec
+      expect(game(box, chunkOnly, spec, 3000, Array(d).fill(0)).run()).toEqual(game(box, perRound, spec, 3000, Array(d).fill(0)).run())
+    }), { numRuns: 25 })
   })
 
   it("results do not depend on how advance() is chunked", () => {

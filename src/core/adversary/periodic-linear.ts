@@ -30,4 +30,16 @@ export class PeriodicLinearAdversary implements Adversary {
     for (let i = 0; i < g.length; i++) g[i] = coef * u[i]
     return this.loss
   }
+
+  /** K rounds at once, exactly as K calls of reveal(): one modulo per chunk, then the phase steps. */
+  revealLinearChunk(t0: number, K: number, G: Float64Array, C: Float64Array): void {
+    const d = this.dim, u = this.direction, big = this.scale * this.C, small = -this.scale, period = this.period
+    let phase = (t0 - 1) % period
+    for (let k = 0; k < K; k++) {
+      const coef = phase === 0 ? big : small
+      for (let i = 0; i < d; i++) G[k * d + i] = coef * u[i]
+      C[k] = 0
+      if (++phase === period) phase = 0
+    }
+  }
 }

@@ -1,5 +1,6 @@
 // The learner as the game loop sees it: plays `x`, receives ∇f_t(x_t), moves. State lives in
 // preallocated Float64Arrays; update() allocates nothing.
+import type { Kernel, KernelShape, KernelState } from "../kernel.ts"
 import type { LearnerConfig } from "./config.ts"
 
 export interface Learner {
@@ -14,11 +15,10 @@ export interface Learner {
    * gradient, the step size or the state became non-finite (the run is then reported as diverged).
    */
   update(t: number, g: Float64Array): boolean
-  /**
-   * Rounds t0 … t0+K−1 with the K gradients in G (row k at k·d), writing each round's played point
-   * to row k of X when given. Returns −1, or the index of the first round that failed.
-   */
-  steps(t0: number, K: number, G: Float64Array, X: Float64Array | undefined): number
+  /** The state the round kernel reads and writes (the game's accounting lives there too). */
+  readonly state: KernelState
+  /** The round kernel fused with the game's accounting, for linear losses or losses paid in F. */
+  kernel(linear: boolean, expected: KernelShape["expected"]): Kernel
   readonly failure: { readonly what: "gradient" | "state" | "iterate"; readonly value: number } | undefined
   /** min_i Γ_{t,i} of the last update, Γ_t = √V_t/α_t − √V_{t−1}/α_{t−1} (with V_0 = 0). */
   readonly gammaMin: number

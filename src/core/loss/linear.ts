@@ -76,10 +76,17 @@ export class LinearStats implements ComparatorStats {
   best(domain: Domain, out: Float64Array): ComparatorResult {
     expectDomain(domain, this.dim)
     this.gSum.valueInto(this.scratch)
-    const min = domain.minimizeLinear(this.scratch, out)
-    return { value: min + this.cSum.value, gap: 0, method: "closed-form" }
+    return linearComparator(domain, this.scratch, this.cSum.value, out)
   }
+
 }
+
+/** The best fixed point for linear losses with Σg = G and Σc = C: argmin_F ⟨G, x⟩ into out (closed form). */
+export const linearComparator = (domain: Domain, G: Float64Array, C: number, out: Float64Array): ComparatorResult => ({
+  value: domain.minimizeLinear(G, out) + C,
+  gap: 0,
+  method: "closed-form"
+})
 
 export const linearFamily: LossFamily = {
   name: "linear",

@@ -1,6 +1,7 @@
 // Parameter specs of the built-in adversary kinds. One table per kind drives validation (with
 // messages naming the parameter, the value and what was expected), defaults, docs and the JSON
 // Schema, so the documentation cannot drift from what create() accepts.
+import { showValue } from "../show.ts"
 
 /** A built-in adversary described as data: its kind plus named parameters. */
 export type AdversaryParams = { readonly kind: string; readonly [param: string]: unknown }
@@ -25,18 +26,7 @@ export class AdversaryConfigError extends Error {
   }
 }
 
-export const showValue = (value: unknown): string => {
-  if (value === undefined) return "nothing (missing)"
-  if (typeof value === "string") return JSON.stringify(value)
-  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value)
-  try {
-    const text = JSON.stringify(value)
-    if (text === undefined) return String(value)
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text
-  } catch {
-    return String(value)
-  }
-}
+export { showValue }
 
 const rangeText = (s: { min?: number; max?: number; minOpen?: boolean; maxOpen?: boolean; integer?: boolean }): string => {
   const what = s.integer ? "an integer" : "a number"

@@ -4,27 +4,16 @@ import type { Domain, DomainConfig } from "../types.ts"
 import { createBall } from "./ball.ts"
 import { createBox } from "./box.ts"
 import { createSimplex } from "./simplex.ts"
+import { showValue } from "../show.ts"
 
 export { createBall } from "./ball.ts"
 export { createBox, createInterval } from "./box.ts"
 export { createSimplex } from "./simplex.ts"
 export { normalizeWeights, WEIGHT_FLOOR } from "./weights.ts"
 
-/** A short rendering of a bad value for an error message. */
-const show = (value: unknown): string => {
-  if (typeof value === "number" || typeof value === "bigint" || value === undefined) return String(value)
-  if (typeof value === "string") return JSON.stringify(value)
-  try {
-    const text = JSON.stringify(value)
-    if (text === undefined) return String(value)
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text
-  } catch {
-    return String(value)
-  }
-}
 
 const fail = (field: string, expected: string, value: unknown): never => {
-  throw new Error(`domain.${field}: expected ${expected}, got ${show(value)}`)
+  throw new Error(`domain.${field}: expected ${expected}, got ${showValue(value)}`)
 }
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value)
@@ -42,7 +31,7 @@ const checkVector = (field: string, value: unknown): readonly number[] => {
 /** Throws an Error naming the field, the value and what was expected if config is not a valid DomainConfig. */
 export const validateDomainConfig = (config: unknown): DomainConfig => {
   if (typeof config !== "object" || config === null || Array.isArray(config)) {
-    throw new Error(`domain: expected an object with a "kind" field, got ${show(config)}`)
+    throw new Error(`domain: expected an object with a "kind" field, got ${showValue(config)}`)
   }
   const c = config as Record<string, unknown>
   switch (c.kind) {

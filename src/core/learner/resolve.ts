@@ -2,16 +2,14 @@
 // Every invalid value fails with one message naming the learner, the field, the value and the range.
 import { learnerCatalog, learnerKinds } from "./catalog.ts"
 import type { LabelledLearner, LearnerConfig, LearnerSpec } from "./config.ts"
+import { showValue } from "../show.ts"
 
 export class LearnerConfigError extends Error {
   constructor(readonly learner: string, readonly field: string, readonly value: unknown, readonly expected: string) {
-    super(`learner "${learner}": ${field} must be ${expected}, got ${show(value)}`)
+    super(`learner "${learner}": ${field} must be ${expected}, got ${showValue(value)}`)
     this.name = "LearnerConfigError"
   }
 }
-
-const show = (value: unknown): string =>
-  typeof value === "string" ? JSON.stringify(value) : typeof value === "object" && value !== null ? JSON.stringify(value) : String(value)
 
 const configFields: ReadonlySet<string> = new Set([
   "kind", "preset", "label", "alpha", "stepSchedule", "momentum", "beta1", "beta1Schedule", "secondMoment", "beta2",

@@ -16,7 +16,7 @@ import type { LearnerConfig } from "./learner/config.ts"
 export interface KernelShape {
   readonly config: LearnerConfig
   readonly dim: number
-  /** Box with the same bounds on every coordinate (written as literals), any box, or another domain (projected by S.project after each round). */
+  /** Box with the same bounds on every coordinate (written as literals), any box, or another domain (projected by the state's project() after each round). */
   readonly bounds: "uniform" | "box" | "projected"
   readonly lo: number
   readonly hi: number
@@ -24,7 +24,7 @@ export interface KernelShape {
   readonly accounting: boolean
   /** Linear losses: f_t = ⟨g_t, x_t⟩ + c_t from G and C, and the comparator's sums Σg, Σc kept here. Otherwise f_t comes in F. */
   readonly linear: boolean
-  /** Pseudo-regret: accumulate E f_t(x_t), linear (S.eg holds ḡ then c̄: E f = ⟨ḡ, x⟩ + c̄) or given per round in E. */
+  /** Pseudo-regret: accumulate E f_t(x_t), linear (the state's eg holds ḡ then c̄: E f = ⟨ḡ, x⟩ + c̄) or given per round in E. */
   readonly expected: "none" | "linear" | "given"
 }
 
@@ -58,6 +58,13 @@ export interface KernelState {
   readonly fn: ((t: number) => number) | undefined
   /** Non-box domains: projects x in place with the weights; false when the result is not finite. */
   readonly project: () => boolean
+  /**
+   * The fields above in one plain array, which is what a kernel reads. A kernel that loaded them as
+   * fields would depend on V8's field-type tracking of this object's map; the next state created
+   * generalises those types, and the kernel was then deoptimised for good (31 → 66 ns/round).
+   * Array elements carry no such dependency, so one compiled kernel serves every game.
+   */
+  readonly args: readonly unknown[]
 }
 
 export const FAILURES = ["none", "loss", "gradient", "state", "iterate"] as const
@@ -72,7 +79,7 @@ export const createKernelState = (
 ): KernelState => {
   const x = new Float64Array(dim)
   const weights = new Float64Array(dim)
-  return {
+  const state = {
     x,
     m: new Float64Array(dim),
     v: new Float64Array(dim),
@@ -94,15 +101,17 @@ export const createKernelState = (
     fn,
     project: makeProject(x, weights)
   }
+  const { m, v, vmax, inv, sc, acc, gs, gc, xs, xc, sq, lastX, eg, fail, project } = state
+  return { ...state, args: [x, m, v, vmax, inv, weights, lower, upper, sc, acc, gs, gc, xs, xc, sq, lastX, eg, fail, fn, project] }
 }
 
 /**
  * Rounds t0 … t0+K−1. G holds K gradient rows (row k at k·d), C the K offsets of linear losses,
  * F the K losses paid otherwise, E the K expected losses when given. Returns the number of rounds
  * completed: K, or the index of the round that produced a non-finite loss, gradient or state
- * (then S.fail says which; that round is not accounted).
+ * (then the state's fail array says which; that round is not accounted).
  */
-export type Kernel = (S: KernelState, t0: number, K: number, G: Float64Array, C: Float64Array, F: Float64Array, E: Float64Array) => number
+export type Kernel = (A: KernelState["args"], t0: number, K: number, G: Float64Array, C: Float64Array, F: Float64Array, E: Float64Array) => number
 
 /** The value of a compensated sum, as NeumaierSum.value reads it. */
 export const compensated = (sum: number, comp: number): number => (Number.isFinite(sum) ? sum + comp : sum)
@@ -185,8 +194,8 @@ const clipExpr = (shape: KernelShape, i: string): string =>
       : "xr"
 
 const prologue = `
-const x = S.x, m = S.m, v = S.v, vmax = S.vmax, inv = S.inv, weights = S.weights, lower = S.lower, upper = S.upper
-const sc = S.sc, acc = S.acc, gs = S.gs, gc = S.gc, xs = S.xs, xc = S.xc, sq = S.sq, lastX = S.lastX, eg = S.eg, fail = S.fail, fn = S.fn
+const x = A[0], m = A[1], v = A[2], vmax = A[3], inv = A[4], weights = A[5], lower = A[6], upper = A[7]
+const sc = A[8], acc = A[9], gs = A[10], gc = A[11], xs = A[12], xc = A[13], sq = A[14], lastX = A[15], eg = A[16], fail = A[17], fn = A[18], project = A[19]
 let b1prod = sc[0], b2prod = sc[1], lamPow = sc[2], lastGamma = sc[3], neg = sc[4]
 let cum = acc[0], cumC = acc[1], cs = acc[2], csC = acc[3], ecum = acc[4], ecumC = acc[5], gInf = acc[6], g2max = acc[7]
 let k = 0`
@@ -273,7 +282,7 @@ for (; k < K; k++) {
   ${acct ? `const f = ${shape.linear ? "fs + C[k]" : "F[k]"}
   if (f - f !== 0) { fail[0] = 1; fail[1] = f; break }` : ""}
   if (chk !== 0) ${failureCode(d)}
-  ${shape.bounds === "projected" ? `if (!S.project()) { fail[0] = 4; fail[1] = NaN; break }` : ""}
+  ${shape.bounds === "projected" ? `if (!project()) { fail[0] = 4; fail[1] = NaN; break }` : ""}
   lastGamma = gmin
   if (gmin < 0) neg++
   ${acct ? `${neumaier("cum", "cumC", "f")}
@@ -285,16 +294,17 @@ for (; k < K; k++) {
 ${epilogue}`
 }
 
-let compiled = 0
+const compiled = new Map<string, Kernel>()
 
-/**
- * The kernel for a shape. Each call compiles a function of its own (the numbered comment defeats
- * V8's source cache): a kernel shared between games was deoptimised when a later game's objects
- * arrived and then never re-optimised (measured: 31 → 66 ns/round from the second game on).
- */
+/** The kernel for a shape, compiled once per process for each distinct generated source. */
 export const compileKernel = (shape: KernelShape): Kernel => {
   const body = kernelSource(shape)
-  return new Function("S", "t0", "K", "G", "C", "F", "E", `"use strict"\n// regretlab round kernel #${++compiled}\n${body}`) as Kernel
+  let kernel = compiled.get(body)
+  if (kernel === undefined) {
+    kernel = new Function("A", "t0", "K", "G", "C", "F", "E", `"use strict"\n${body}`) as Kernel
+    compiled.set(body, kernel)
+  }
+  return kernel
 }
 
 /** The generated source, for inspection (`regretlab describe` could print it) and tests. */

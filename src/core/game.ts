@@ -143,7 +143,7 @@ export class Game {
         if (this.expectedGiven) this.E[k] = this.expected!.value(x)
       }
     }
-    const played = this.kernel(S, t0, K, G, this.C, this.F, this.E)
+    const played = this.kernel(S.args, t0, K, G, this.C, this.F, this.E)
     if (played < K) {
       const what = FAILURES[S.fail[0]]
       this.status = { kind: "diverged", round: t0 + played, what: what === "none" ? "state" : what, value: S.fail[1] }

@@ -57,7 +57,7 @@ export class AdaptiveLearner implements Learner {
 
   update(t: number, g: Float64Array): boolean {
     this.bare ??= compileKernel({ ...this.shape, accounting: false, linear: false, expected: "none" })
-    return this.bare(this.state, t, 1, g, NONE, NONE, NONE) === 1
+    return this.bare(this.state.args, t, 1, g, NONE, NONE, NONE) === 1
   }
 
   get failure(): Learner["failure"] {

@@ -5,15 +5,7 @@
 import { Schema } from "effect"
 import { learnerKinds } from "../core/learner/catalog.ts"
 
-const Finite = Schema.Finite.annotate({ expected: "a finite number" })
-const Integer = Schema.Int.annotate({ expected: "an integer" })
-const intAtLeast = (min: number, expected: string) =>
-  Schema.Number.check(Schema.isInt({ expected }), Schema.isGreaterThanOrEqualTo(min, { expected }))
-const PositiveInt = intAtLeast(1, "a positive integer")
-const NonNegativeInt = intAtLeast(0, "a non-negative integer")
-const Text = Schema.String.annotate({ expected: "a string" })
-const Vector = Schema.Array(Finite).check(Schema.isMinLength(1)).annotate({ expected: "a non-empty array of numbers" })
-const opt = Schema.optionalKey
+import { enumOf, Finite, headerFields, Integer, Metric, NonNegativeInt, opt, PositiveInt, Text, Vector } from "./schema-parts.ts"
 
 const Domain = Schema.Union([
   Schema.Struct({ kind: Schema.Literal("box"), lower: Vector, upper: Vector }),
@@ -39,9 +31,6 @@ const Beta1Schedule = Schema.Union([
   Schema.Struct({ kind: Schema.Literal("exponential"), lambda: Finite }),
   Schema.Struct({ kind: Schema.Literal("inverse") })
 ]).annotate({ expected: "a β1 schedule {kind: \"constant\" | \"exponential\" (lambda) | \"inverse\"}" })
-
-const enumOf = <const L extends readonly [string, ...string[]]>(values: L) =>
-  Schema.Literals(values).annotate({ expected: `one of ${values.map((v) => JSON.stringify(v)).join(", ")}` })
 
 const Learner = Schema.Struct({
   kind: enumOf(learnerKinds as unknown as readonly [string, ...string[]]),
@@ -69,7 +58,7 @@ const Learner = Schema.Struct({
 
 const Expectation = Schema.Struct({
   learner: Text,
-  metric: enumOf(["x", "xAvg", "avgRegret", "regret", "pseudoAvgRegret", "distToComparator"]),
+  metric: Metric,
   coordinate: opt(NonNegativeInt),
   op: enumOf([">=", "<=", "near"]),
   value: Finite,
@@ -78,12 +67,7 @@ const Expectation = Schema.Struct({
 }).annotate({ description: "A claim checked on the final row of every seed of one learner." })
 
 export const ScenarioFile = Schema.Struct({
-  $schema: opt(Text),
-  id: Text,
-  title: Text,
-  citation: opt(Text),
-  description: opt(Text),
-  notes: opt(Schema.Array(Text)),
+  ...headerFields,
   domain: Domain,
   adversary: Adversary,
   learners: Schema.Array(Learner).check(Schema.isMinLength(1)).annotate({ expected: "a non-empty array of learners" }),

@@ -15,6 +15,7 @@ import { parseScenarioJson } from "../scenario/registry.ts"
 import { firstProblem } from "../scenario/schema.ts"
 import type { Expectation, ResolvedScenario } from "../scenario/types.ts"
 import { type Axis, type GridValue, makeAxis, mergeAxes, parseValues, pointCount } from "./grid.ts"
+import { Finite, headerFields, Metric, NonNegativeInt, opt, PositiveInt, Text } from "../scenario/schema-parts.ts"
 
 /** A sweep input problem (unknown id, bad flag, bad file): the CLI turns it into exit 2. */
 export class SweepInputError extends Error {
@@ -58,14 +59,6 @@ export interface SweepPlan {
   readonly jobs: number
 }
 
-const Metric = Schema.Literals(["x", "xAvg", "avgRegret", "regret", "pseudoAvgRegret", "distToComparator"]).annotate({
-  expected: 'one of "x", "xAvg", "avgRegret", "regret", "pseudoAvgRegret", "distToComparator"'
-})
-const Finite = Schema.Finite.annotate({ expected: "a finite number" })
-const PositiveInt = Schema.Number.check(Schema.isInt({ expected: "a positive integer" }), Schema.isGreaterThanOrEqualTo(1, { expected: "a positive integer" }))
-const Seed = Schema.Number.check(Schema.isInt({ expected: "a non-negative integer" }), Schema.isGreaterThanOrEqualTo(0, { expected: "a non-negative integer" }))
-const Text = Schema.String.annotate({ expected: "a string" })
-const opt = Schema.optionalKey
 const GridValues = Schema.Union([
   Schema.Array(Schema.Union([Schema.Number, Schema.String, Schema.Boolean])).check(Schema.isMinLength(1)),
   Schema.String
@@ -78,7 +71,7 @@ const sectionFields = {
   learners: opt(Schema.Array(Text).check(Schema.isMinLength(1))),
   set: opt(Schema.Record(Schema.String, Schema.Unknown)),
   grid: Schema.Record(Schema.String, GridValues),
-  seeds: opt(Schema.Union([PositiveInt, Schema.Array(Seed).check(Schema.isMinLength(1))]).annotate({ expected: "a positive integer or a non-empty list of seeds" })),
+  seeds: opt(Schema.Union([PositiveInt, Schema.Array(NonNegativeInt).check(Schema.isMinLength(1))]).annotate({ expected: "a positive integer or a non-empty list of seeds" })),
   horizon: opt(PositiveInt),
   verdict: opt(VerdictSchema),
   reference: opt(Schema.Array(Schema.Struct({ label: Text, points: Schema.Array(Schema.Record(Schema.String, Finite)) })))
@@ -87,12 +80,7 @@ const sectionFields = {
 export const SweepSection = Schema.Struct(sectionFields)
 
 export const SweepFile = Schema.Struct({
-  $schema: opt(Text),
-  id: Text,
-  title: Text,
-  citation: opt(Text),
-  description: opt(Text),
-  notes: opt(Schema.Array(Text)),
+  ...headerFields,
   scenario: Text,
   ...sectionFields
 })

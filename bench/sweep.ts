@@ -9,7 +9,7 @@ import { WorkerPool } from "../src/sweep/pool.ts"
 import { runSweep } from "../src/sweep/run.ts"
 
 const HORIZON = 1_500_000
-const REPEATS = 3
+const REPEATS = 5
 
 export async function benchSweep(): Promise<{ oneWorkerMs: number; twoWorkerMs: number; speedup: number }> {
   const { plan, base } = await resolveSweep("reddi2018/online", {
@@ -25,7 +25,7 @@ export async function benchSweep(): Promise<{ oneWorkerMs: number; twoWorkerMs: 
     try {
       // Warm-up: a few jobs so each worker's code is optimised, then the measured run.
       await runSweep({ plan: { ...plan, jobs: 2 * workers }, base, outDir: path.join(dir, `warm-${workers}`), workers, pool, force: true })
-      // Best of REPEATS, as the other bench cases: the least disturbed by other processes.
+      // Best of REPEATS: the least disturbed run (the one-worker baseline varied by a third between runs).
       let best = Infinity
       for (let r = 0; r < REPEATS; r++) {
         const t0 = performance.now()

@@ -42,16 +42,11 @@ export class NeumaierVector {
   }
 
   add(arr: Float64Array): void {
-    this.addRow(arr, 0)
-  }
-
-  /** Adds arr[off … off+dim−1] (a row of a chunk buffer). */
-  addRow(arr: Float64Array, off: number): void {
     const sum = this.sum
     const comp = this.comp
     for (let i = 0; i < this.dim; i++) {
       const s = sum[i]
-      const v = arr[off + i]
+      const v = arr[i]
       const t = s + v
       if (Math.abs(s) >= Math.abs(v)) comp[i] += s - t + v
       else comp[i] += v - t + s

@@ -57,13 +57,8 @@ export class LinearStats implements ComparatorStats {
 
   add(loss: Loss): void {
     const l = expectLoss(loss, LinearLoss, this.dim)
-    this.addRow(l.g, 0, l.c)
-  }
-
-  /** Adds the linear loss whose gradient is G[off … off+dim−1] and offset c (the game's chunk path). */
-  addRow(G: Float64Array, off: number, c: number): void {
-    this.gSum.addRow(G, off)
-    this.cSum.add(c)
+    this.gSum.add(l.g)
+    this.cSum.add(l.c)
     this.n++
   }
 
@@ -78,7 +73,6 @@ export class LinearStats implements ComparatorStats {
     this.gSum.valueInto(this.scratch)
     return linearComparator(domain, this.scratch, this.cSum.value, out)
   }
-
 }
 
 /** The best fixed point for linear losses with Σg = G and Σc = C: argmin_F ⟨G, x⟩ into out (closed form). */

@@ -5,7 +5,7 @@
 import { compensated, FAILURES, type Kernel, type KernelState } from "./kernel.ts"
 import type { Learner } from "./learner/learner.ts"
 import { LinearLoss, linearComparator } from "./loss/linear.ts"
-import type { Adversary, CheckpointRow, ComparatorResult, ComparatorStats, Domain, Loss, RandomSource, RunStatus } from "./types.ts"
+import { createLinearSums, type Adversary, type CheckpointRow, type ComparatorResult, type ComparatorStats, type Domain, type LinearSums, type Loss, type RandomSource, type RunStatus } from "./types.ts"
 
 export interface GameSpec {
   readonly domain: Domain
@@ -46,6 +46,8 @@ export class Game {
   private readonly linear: boolean
   /** Oblivious (or stochastic) linear losses on a box: reveal a chunk, then play it in one kernel call. */
   private readonly chunked: boolean
+  /** The adversary's closed-form sums of the losses (Σg, Σc, Σg², maxima), when it has them; else the kernel adds them up. */
+  private readonly sums: LinearSums | undefined
   private readonly kernel: Kernel
   private readonly S: KernelState
   private readonly comparatorX: Float64Array
@@ -89,7 +91,12 @@ export class Game {
       this.S.eg.set(this.expected.g)
       this.S.eg[d] = this.expected.c
     }
-    this.kernel = learner.kernel(this.linear, this.expected === undefined ? "none" : this.expectedGiven ? "given" : "linear")
+    this.sums = this.linear && adversary.linearSums !== undefined ? createLinearSums(d) : undefined
+    this.kernel = learner.kernel({
+      linear: this.linear,
+      expected: this.expected === undefined ? "none" : this.expectedGiven ? "given" : "linear",
+      gradientSums: this.sums === undefined
+    })
     if (this.expected !== undefined) {
       const one = adversary.family.createStats(d)
       one.add(this.expected)
@@ -163,9 +170,21 @@ export class Game {
 
   /** Row for round t, which has just completed; its played point x_t is S.lastX. */
   private record(t: number): void {
-    const { domain, learner } = this.spec
+    const { domain, learner, adversary } = this.spec
     const d = domain.dim
     const S = this.S
+    if (this.sums !== undefined) {
+      // Where the kernel would have left them (it neither reads nor changes them in this mode).
+      const sums = this.sums
+      adversary.linearSums!(t, sums)
+      S.gs.set(sums.gSum)
+      S.gc.set(sums.gComp)
+      S.sq.set(sums.gSq)
+      S.acc[2] = sums.scalars[0]
+      S.acc[3] = sums.scalars[1]
+      S.acc[6] = sums.scalars[2]
+      S.acc[7] = sums.scalars[3]
+    }
     let best: ComparatorResult
     if (this.linear) {
       for (let i = 0; i < d; i++) this.scratch[i] = compensated(S.gs[i], S.gc[i])

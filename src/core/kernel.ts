@@ -26,7 +26,16 @@ export interface KernelShape {
   readonly linear: boolean
   /** Pseudo-regret: accumulate E f_t(x_t), linear (the state's eg holds ḡ then c̄: E f = ⟨ḡ, x⟩ + c̄) or given per round in E. */
   readonly expected: "none" | "linear" | "given"
+  /**
+   * Accumulate the sums that depend on the losses only (Σg and Σc of linear losses, Σg², the
+   * gradient maxima). False when the adversary gives them in closed form (Adversary.linearSums):
+   * then the round pays, steps and sums only what depends on the learner.
+   */
+  readonly gradientSums: boolean
 }
+
+/** What the game asks of a kernel's accounting (the rest of a shape comes from the learner). */
+export type KernelAccounting = Pick<KernelShape, "linear" | "expected" | "gradientSums">
 
 /** Everything a kernel reads and writes; one factory (createKernelState) so every instance has one shape. */
 export interface KernelState {
@@ -119,9 +128,13 @@ export const compensated = (sum: number, comp: number): number => (Number.isFini
 /** A JS literal that reads back as exactly this double. */
 const lit = (n: number): string => (Object.is(n, -0) ? "(-0)" : n < 0 ? `(${String(n)})` : String(n))
 
-/** Neumaier's compensated add of `value` into (sum, comp); the same formula as NeumaierSum.add. */
+/**
+ * Neumaier's compensated add of `value` into (sum, comp), the same arithmetic as NeumaierSum.add:
+ * the rounding error of s + v by Knuth's branch-free TwoSum, which in a loop is cheaper than
+ * Neumaier's branch on |s| ≥ |v| and gives the same (exact) error term.
+ */
 const neumaier = (sum: string, comp: string, value: string): string =>
-  `{ const s_ = ${sum}, v_ = ${value}, t_ = s_ + v_; if (Math.abs(s_) >= Math.abs(v_)) ${comp} += s_ - t_ + v_; else ${comp} += v_ - t_ + s_; ${sum} = t_ }`
+  `{ const s_ = ${sum}, v_ = ${value}, t_ = s_ + v_, b_ = t_ - s_; ${comp} += (s_ - (t_ - b_)) + (v_ - b_); ${sum} = t_ }`
 
 /** Per-round scalars of round t: α_t, 1/α_t, β1t, β2t and the bias-correction scales. */
 const roundScalars = (c: LearnerConfig): string => {
@@ -155,9 +168,10 @@ const roundScalars = (c: LearnerConfig): string => {
 
 /**
  * The update of one coordinate in round t: reads xi (x_t), gi (the gradient); updates mi, vi,
- * vmaxi, invi; leaves xn (x_{t+1} before any non-box projection), denom, gamma, and adds to chk.
+ * vmaxi, invi; leaves xn (x_{t+1} before any non-box projection), denom, gamma, and adds to chk
+ * the probe (gi − gi by default: NaN or ±Infinity make chk non-zero) and the step's own terms.
  */
-const coordinateUpdate = (c: LearnerConfig, clip: string): string => {
+const coordinateUpdate = (c: LearnerConfig, clip: string, probe = "(gi - gi)"): string => {
   const lines: string[] = []
   const ge = c.weightDecayMode === "l2" && c.weightDecay !== 0 ? `(gi + ${lit(c.weightDecay)} * xi)` : "gi"
   if (c.momentum === "none") lines.push(`mi = ${ge}`)
@@ -179,7 +193,8 @@ const coordinateUpdate = (c: LearnerConfig, clip: string): string => {
   if (c.sign) lines.push(`const dir = mh > 0 ? 1 : mh < 0 ? -1 : 0`)
   else if (sm === "none") lines.push(`const dir = mh`)
   else lines.push(`const dir = denom > 0 ? mh / denom : 0`)
-  lines.push(`chk += (gi - gi) + (dir - dir)${sm === "none" ? "" : " + (denom - denom)"}`)
+  // One test for every non-finite number of the round; which one it was is sorted out after.
+  lines.push(`chk += ${probe} + (dir - dir)${sm === "none" ? "" : " + (denom - denom)"}`)
   lines.push(`const is = denom * invAt, gamma = is - invi`, `invi = is`)
   const decay = c.weightDecayMode === "decoupled" && c.weightDecay !== 0 ? ` - at * ${lit(c.weightDecay)} * xi` : ""
   lines.push(`const xr = xi - at * dir${decay}`)
@@ -217,6 +232,9 @@ const failureCode = (dim: number): string => `{
 const scalarSource = (shape: KernelShape): string => {
   const c = shape.config
   const acct = shape.accounting
+  const sums = acct && shape.gradientSums
+  // A linear loss is non-finite whenever its gradient is (x is finite), so f − f probes both.
+  const probe = !acct ? "(gi - gi)" : shape.linear ? "(f - f)" : "(f - f) + (gi - gi)"
   return `${prologue}
 let xi = x[0], mi = m[0], vi = v[0], vmaxi = vmax[0], invi = inv[0]
 let gsum = gs[0], gcomp = gc[0], xsum = xs[0], xcomp = xc[0], sqi = sq[0], lastx = lastX[0]
@@ -224,24 +242,26 @@ for (; k < K; k++) {
   const t = t0 + k
   ${roundScalars(c)}
   const gi = G[k]
-  ${acct ? `let f = ${shape.linear ? "0; f += gi * xi; f += C[k]" : "F[k]"}
-  if (f - f !== 0) { fail[0] = 1; fail[1] = f; break }` : ""}
+  ${acct ? `let f = ${shape.linear ? "0; f += gi * xi; f += C[k]" : "F[k]"}` : ""}
   ${acct && shape.expected === "linear" ? "let ef = 0; ef += eg[0] * xi; ef += eg[1]" : acct && shape.expected === "given" ? "const ef = E[k]" : ""}
   let chk = 0
-  ${coordinateUpdate(c, clipExpr(shape, "0"))}
-  if (chk !== 0) { m[0] = mi; v[0] = vi; ${failureCode(1)} }
+  ${coordinateUpdate(c, clipExpr(shape, "0"), probe)}
+  if (chk !== 0) {
+    ${acct ? "if (f - f !== 0) { fail[0] = 1; fail[1] = f; break }" : ""}
+    m[0] = mi; v[0] = vi; ${failureCode(1)}
+  }
   lastGamma = gamma
   if (gamma < 0) neg++
   ${acct ? `${neumaier("cum", "cumC", "f")}
-  ${shape.linear ? `${neumaier("cs", "csC", "C[k]")}\n  ${neumaier("gsum", "gcomp", "gi")}` : ""}
   ${shape.expected !== "none" ? neumaier("ecum", "ecumC", "ef") : ""}
   ${neumaier("xsum", "xcomp", "xi")}
+  lastx = xi` : ""}
+  ${sums ? `${shape.linear ? `${neumaier("cs", "csC", "C[k]")}\n  ${neumaier("gsum", "gcomp", "gi")}` : ""}
   const g2 = gi * gi
   sqi += g2
   if (g2 > g2max) g2max = g2
   const ga = gi < 0 ? -gi : gi
-  if (ga > gInf) gInf = ga
-  lastx = xi` : ""}
+  if (ga > gInf) gInf = ga` : ""}
   xi = xn
 }
 x[0] = xi; m[0] = mi; v[0] = vi; vmax[0] = vmaxi; inv[0] = invi
@@ -254,6 +274,7 @@ const vectorSource = (shape: KernelShape): string => {
   const c = shape.config
   const d = shape.dim
   const acct = shape.accounting
+  const sums = acct && shape.gradientSums
   return `${prologue}
 for (; k < K; k++) {
   const t = t0 + k
@@ -270,14 +291,14 @@ for (; k < K; k++) {
     m[i] = mi; v[i] = vi; ${c.amsgrad !== "off" ? "vmax[i] = vmaxi;" : ""} inv[i] = invi
     x[i] = xn
     ${shape.bounds === "projected" ? "weights[i] = denom" : ""}
-    ${acct ? `${shape.linear ? `{ let gsum = gs[i], gcomp = gc[i]; ${neumaier("gsum", "gcomp", "gi")} gs[i] = gsum; gc[i] = gcomp }` : ""}
-    { let xsum = xs[i], xcomp = xc[i]; ${neumaier("xsum", "xcomp", "xi")} xs[i] = xsum; xc[i] = xcomp }
+    ${acct ? `{ let xsum = xs[i], xcomp = xc[i]; ${neumaier("xsum", "xcomp", "xi")} xs[i] = xsum; xc[i] = xcomp }
+    lastX[i] = xi` : ""}
+    ${sums ? `${shape.linear ? `{ let gsum = gs[i], gcomp = gc[i]; ${neumaier("gsum", "gcomp", "gi")} gs[i] = gsum; gc[i] = gcomp }` : ""}
     const g2 = gi * gi
     sq[i] += g2
     n2 += g2
     const ga = gi < 0 ? -gi : gi
-    if (ga > rowInf) rowInf = ga
-    lastX[i] = xi` : ""}
+    if (ga > rowInf) rowInf = ga` : ""}
   }
   ${acct ? `const f = ${shape.linear ? "fs + C[k]" : "F[k]"}
   if (f - f !== 0) { fail[0] = 1; fail[1] = f; break }` : ""}
@@ -286,8 +307,8 @@ for (; k < K; k++) {
   lastGamma = gmin
   if (gmin < 0) neg++
   ${acct ? `${neumaier("cum", "cumC", "f")}
-  ${shape.linear ? neumaier("cs", "csC", "C[k]") : ""}
-  ${shape.expected === "linear" ? `{ const ef = es + eg[${d}]; ${neumaier("ecum", "ecumC", "ef")} }` : shape.expected === "given" ? `{ const ef = E[k]; ${neumaier("ecum", "ecumC", "ef")} }` : ""}
+  ${shape.expected === "linear" ? `{ const ef = es + eg[${d}]; ${neumaier("ecum", "ecumC", "ef")} }` : shape.expected === "given" ? `{ const ef = E[k]; ${neumaier("ecum", "ecumC", "ef")} }` : ""}` : ""}
+  ${sums ? `${shape.linear ? neumaier("cs", "csC", "C[k]") : ""}
   if (n2 > g2max) g2max = n2
   if (rowInf > gInf) gInf = rowInf` : ""}
 }
@@ -302,6 +323,15 @@ export const compileKernel = (shape: KernelShape): Kernel => {
   let kernel = compiled.get(body)
   if (kernel === undefined) {
     kernel = new Function("A", "t0", "K", "G", "C", "F", "E", `"use strict"\n${body}`) as Kernel
+    // Calls with no rounds run the code before and after the loop in the interpreter, so V8 has
+    // type feedback for it. Without them the first long chunk is optimised on-stack inside the
+    // loop before the code after it ever ran; that code then deoptimised there on every later call
+    // ("insufficient type feedback"), and in about one process in six V8 settled on slow code
+    // (13 → 34 ns/round in npm run bench (a)). V8 allocates a function's feedback vector only after
+    // about 8× its bytecode size has run, which took 17–20 of these calls; 200 leaves a margin.
+    const empty = new Float64Array(1)
+    const warm = createKernelState(1, empty, empty, undefined, () => () => true).args
+    for (let i = 0; i < 200; i++) kernel(warm, 1, 0, empty, empty, empty, empty)
     compiled.set(body, kernel)
   }
   return kernel

@@ -1,6 +1,39 @@
 // Compensated (Neumaier) summation. Over 10^8 rounds a plain float sum drifts by far more than the
 // regret signal it is meant to carry; Neumaier keeps the rounding error of every add in a second
 // accumulator, so the result is within a few ulps of the exact sum however the terms cancel.
+//
+// The error of each add is computed by Knuth's TwoSum rather than Neumaier's branch on |s| ≥ |v|:
+// both give the exact rounding error of s + v, so the numbers are the same, and TwoSum has no
+// branch to mispredict. The round kernel (kernel.ts) inlines the same formula.
+
+/** The exact rounding error of the double sum t = s + v (Knuth's TwoSum; exact for finite s, v, t). */
+export const twoSumError = (s: number, v: number, t: number): number => {
+  const b = t - s
+  return (s - (t - b)) + (v - b)
+}
+
+/** Veltkamp's splitter for doubles: 2^27 + 1. */
+const SPLITTER = 134217729
+
+/** The exact rounding error of the double product p = a·b (Dekker's TwoProduct; exact unless a·b over- or underflows). */
+export const twoProductError = (a: number, b: number, p: number): number => {
+  let c = SPLITTER * a
+  const ah = c - (c - a), al = a - ah
+  c = SPLITTER * b
+  const bh = c - (c - b), bl = b - bh
+  return ah * bh - p + ah * bl + al * bh + al * bl
+}
+
+/**
+ * n·a + m·b for integer counts n, m (below 2^53), as a compensated pair [hi, lo] into out at
+ * offset o: both products and their sum are taken exactly, so hi + lo is within about one ulp of
+ * the exact value however the terms cancel. For closed-form sums of repeated terms.
+ */
+export const countedSum = (n: number, a: number, m: number, b: number, out: Float64Array, o: number): void => {
+  const p = n * a, q = m * b, hi = p + q
+  out[o] = hi
+  out[o + 1] = twoProductError(n, a, p) + twoProductError(m, b, q) + twoSumError(p, q, hi)
+}
 
 /** A compensated scalar sum. add() is a handful of flops and never allocates. */
 export class NeumaierSum {
@@ -12,9 +45,7 @@ export class NeumaierSum {
     const acc = this.acc
     const s = acc[0]
     const t = s + v
-    // The smaller operand is the one whose low bits were lost.
-    if (Math.abs(s) >= Math.abs(v)) acc[1] += s - t + v
-    else acc[1] += v - t + s
+    acc[1] += twoSumError(s, v, t)
     acc[0] = t
   }
 
@@ -48,8 +79,7 @@ export class NeumaierVector {
       const s = sum[i]
       const v = arr[i]
       const t = s + v
-      if (Math.abs(s) >= Math.abs(v)) comp[i] += s - t + v
-      else comp[i] += v - t + s
+      comp[i] += twoSumError(s, v, t)
       sum[i] = t
     }
   }
@@ -62,8 +92,7 @@ export class NeumaierVector {
       const a = sum[i]
       const v = s * arr[i]
       const t = a + v
-      if (Math.abs(a) >= Math.abs(v)) comp[i] += a - t + v
-      else comp[i] += v - t + a
+      comp[i] += twoSumError(a, v, t)
       sum[i] = t
     }
   }
@@ -72,8 +101,7 @@ export class NeumaierVector {
   addAt(i: number, v: number): void {
     const s = this.sum[i]
     const t = s + v
-    if (Math.abs(s) >= Math.abs(v)) this.comp[i] += s - t + v
-    else this.comp[i] += v - t + s
+    this.comp[i] += twoSumError(s, v, t)
     this.sum[i] = t
   }
 

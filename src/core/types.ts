@@ -77,6 +77,24 @@ export interface LossFamily {
   createStats(dim: number): ComparatorStats;
 }
 
+/** Running sums of linear losses f_s = ⟨g_s, x⟩ + c_s over rounds 1 … t (see Adversary.linearSums). */
+export interface LinearSums {
+  /** Σ_s g_s as compensated pairs: coordinate i is gSum[i] + gComp[i]. */
+  readonly gSum: Float64Array;
+  readonly gComp: Float64Array;
+  /** Σ_s g_{s,i}². */
+  readonly gSq: Float64Array;
+  /** [Σ_s c_s, its compensation, max_s ‖g_s‖∞, max_s ‖g_s‖₂²]. */
+  readonly scalars: Float64Array;
+}
+
+export const createLinearSums = (dim: number): LinearSums => ({
+  gSum: new Float64Array(dim),
+  gComp: new Float64Array(dim),
+  gSq: new Float64Array(dim),
+  scalars: new Float64Array(4)
+})
+
 /** How an adversary may choose f_t. */
 export type AdversaryInformation = "oblivious" | "stochastic" | "adaptive";
 
@@ -103,6 +121,12 @@ export interface Adversary {
    * reveal() would (and leave the adversary in the same state); the game then skips the per-round calls.
    */
   revealLinearChunk?(t0: number, K: number, G: Float64Array, C: Float64Array): void;
+  /**
+   * Optional, for oblivious linear sequences whose running sums have a closed form: the sums over
+   * rounds 1 … t into out. The game then takes them from here at checkpoints instead of adding
+   * them up every round. They must be at least as accurate as compensated summation.
+   */
+  linearSums?(t: number, out: LinearSums): void;
   /**
    * Stochastic adversaries may declare E[f_t] (same for every t) so runs also report pseudo-regret
    * Σ E f(x_t) − t·min_F E f. The returned loss is not mutated by reveal().

@@ -1,5 +1,6 @@
 // The built-in adversaries: the sequences they reveal, seeded reproducibility, declared expected
 // losses, composites, validation messages, and Theorem 2's C against the reference table.
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import {
   AdversaryConfigError, adversaryKinds, createAdversary, describeAdversary, theorem2C, validateAdversary
@@ -7,7 +8,8 @@ import {
 import { LinearLoss } from "../../src/core/loss/linear.ts"
 import { QuadraticLoss } from "../../src/core/loss/quadratic.ts"
 import { createRandomSource } from "../../src/core/rng.ts"
-import type { Adversary } from "../../src/core/types.ts"
+import { createLinearSums, type Adversary } from "../../src/core/types.ts"
+import { exactScaled, fromScaled } from "../reference/exact.ts"
 
 const x0 = new Float64Array([0])
 const gradients = (a: Adversary, T: number, seed = 1, x = x0): number[] => {
@@ -22,6 +24,40 @@ describe("oblivious sequences", () => {
     expect(gradients(createAdversary({ kind: "periodic-linear", C: 3, period: 3 }, 1), 7)).toEqual([3, -1, -1, 3, -1, -1, 3])
     const s5 = gradients(createAdversary({ kind: "periodic-linear", C: 101, period: 101, scale: 10 }, 1), 203)
     expect([s5[0], s5[1], s5[100], s5[101], s5[202]]).toEqual([1010, -10, -10, 1010, 1010])
+  })
+
+  it("periodic-linear's closed-form sums are the exact sums of what reveal() gives, to about an ulp", () => {
+    const u = Number.EPSILON / 2
+    const scalar = fc.double({ min: 0.01, max: 1000, noNaN: true })
+    fc.assert(fc.property(scalar, fc.integer({ min: 1, max: 40 }), scalar, fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 700 }),
+      (C, period, scale, direction, T) => {
+        const d = direction.length
+        const a = createAdversary({ kind: "periodic-linear", C, period, scale, direction }, d)
+        a.reset(createRandomSource(1))
+        const sum = Array<bigint>(d).fill(0n), sq = Array<bigint>(d).fill(0n)
+        let inf = 0, max2 = 0
+        for (let t = 1; t <= T; t++) {
+          const g = (a.reveal(t, new Float64Array(d)) as LinearLoss).g
+          let n2 = 0
+          for (let i = 0; i < d; i++) {
+            sum[i] += exactScaled(g[i])
+            sq[i] += exactScaled(g[i] * g[i])
+            inf = Math.max(inf, Math.abs(g[i]))
+            n2 += g[i] * g[i]
+          }
+          max2 = Math.max(max2, n2)
+        }
+        const out = createLinearSums(d)
+        a.linearSums!(T, out)
+        for (let i = 0; i < d; i++) {
+          const exact = fromScaled(sum[i])
+          expect(Math.abs(out.gSum[i] + out.gComp[i] - exact)).toBeLessThanOrEqual(2 * u * Math.abs(exact) + 1e-300)
+          const exactSq = fromScaled(sq[i])
+          expect(Math.abs(out.gSq[i] - exactSq)).toBeLessThanOrEqual(2 * u * exactSq + 1e-300)
+        }
+        // Σc = 0 and the maxima exactly as the round kernel takes them.
+        expect(Array.from(out.scalars)).toEqual([0, 0, inf, max2])
+      }), { numRuns: 200 })
   })
 
   it("periodic-linear scales a direction in d dimensions", () => {

@@ -61,6 +61,31 @@ describe("game loop", () => {
     }), { numRuns: 25 })
   })
 
+  it("an adversary's closed-form sums give the rows the kernel's own sums give", () => {
+    // Non-integer gradients, so the two ways of summing round differently; d = 1 and d = 2.
+    for (const direction of [[0.7], [0.3, -1.1]]) {
+      const d = direction.length
+      const box = createDomain({ kind: "box", lower: Array(d).fill(-1), upper: Array(d).fill(1) })
+      const make = () => createAdversary({ kind: "periodic-linear", C: 7.3, period: 9, scale: 0.37, direction }, d)
+      const closed = make()
+      expect(closed.linearSums).toBeDefined()
+      // The same adversary without linearSums: the kernel adds the sums up every round.
+      const inner = make()
+      const summed: Adversary = { information: "oblivious", dim: d, family: inner.family, reset: (r) => inner.reset(r), reveal: (t, x) => inner.reveal(t, x), revealLinearChunk: (t0, K, G, C) => inner.revealLinearChunk!(t0, K, G, C) }
+      const spec = { kind: "adam", alpha: 0.3, beta1: 0.9, beta2: 0.99 } as LearnerSpec
+      const a = game(box, closed, spec, 50_000, Array(d).fill(0)).run().rows
+      const b = game(box, summed, spec, 50_000, Array(d).fill(0)).run().rows
+      expect(a.length).toBe(b.length)
+      a.forEach((row, k) => {
+        const other = b[k]
+        // What the learner did is untouched by where the sums come from.
+        for (const key of ["t", "x", "xAvg", "cumLoss", "stepMin", "stepMax", "gammaMin", "gammaNegativeRounds", "gradMaxInf", "gradMax2"] as const) expect(row[key]).toEqual(other[key])
+        for (const key of ["comparatorLoss", "regret", "gradNormSum"] as const) expect(row[key]).toBeCloseTo(other[key], 9)
+      })
+      expect(a.at(-1)!.comparatorX).toEqual(b.at(-1)!.comparatorX)
+    }
+  })
+
   it("results do not depend on how advance() is chunked", () => {
     fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 1, maxLength: 20 }), (chunks) => {
       const whole = game(interval, periodicLinear1d(3, 3), { kind: "adam", beta1: 0, beta2: 0.1, alpha: 0.5 }, 20_000, [1]).run()

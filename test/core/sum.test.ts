@@ -1,26 +1,7 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { NeumaierSum, NeumaierVector } from "../../src/core/sum.ts"
-
-/** The exact value of a double as a BigInt multiple of 2^-1074 (every finite double is one). */
-const exactScaled = (v: number): bigint => {
-  const view = new DataView(new ArrayBuffer(8))
-  view.setFloat64(0, v)
-  const bits = view.getBigUint64(0)
-  const sign = bits >> 63n ? -1n : 1n
-  const exponent = Number((bits >> 52n) & 0x7ffn)
-  const mantissa = bits & ((1n << 52n) - 1n)
-  const magnitude = exponent === 0 ? mantissa : (mantissa | (1n << 52n)) << BigInt(exponent - 1)
-  return sign * magnitude
-}
-
-/** A double close to S·2^-1074 (relative error ≈ 2^-900 before the final rounding). */
-const fromScaled = (scaled: bigint): number => {
-  const abs = scaled < 0n ? -scaled : scaled
-  const shift = Math.max(0, abs.toString(2).length - 1000)
-  const head = Number(scaled >> BigInt(shift)) // arithmetic shift; fine at this precision
-  return head * 2 ** (shift - 537) * 2 ** -537
-}
+import { countedSum, NeumaierSum, NeumaierVector, twoProductError, twoSumError } from "../../src/core/sum.ts"
+import { exactScaled, fromScaled } from "../reference/exact.ts"
 
 const naiveSum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0)
 
@@ -29,6 +10,54 @@ const neumaier = (values: readonly number[]): number => {
   for (const v of values) s.add(v)
   return s.value
 }
+
+describe("twoSumError", () => {
+  it("is the exact rounding error of s + v, the same number as Neumaier's branch gives", () => {
+    // Neumaier's form: the smaller operand is the one whose low bits were lost.
+    const neumaierError = (s: number, v: number, t: number) => (Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s)
+    const finite = fc.double({ min: -1e300, max: 1e300, noNaN: true, noDefaultInfinity: true })
+    fc.assert(
+      fc.property(finite, finite, fc.integer({ min: -60, max: 60 }), (s, w, shift) => {
+        const v = w * 2 ** shift // spread the magnitudes so both branches of Neumaier's form are taken
+        const t = s + v
+        if (!Number.isFinite(v) || !Number.isFinite(t)) return
+        const e = twoSumError(s, v, t)
+        expect(e).toBe(neumaierError(s, v, t))
+        // Exact: t + e equals s + v in exact arithmetic.
+        expect(exactScaled(t) + exactScaled(e)).toBe(exactScaled(s) + exactScaled(v))
+      }),
+      { numRuns: 2000 }
+    )
+  })
+})
+
+describe("twoProductError and countedSum", () => {
+  const magnitude = fc.tuple(fc.double({ min: 1, max: 2, noNaN: true }), fc.integer({ min: -150, max: 150 }), fc.boolean())
+    .map(([m, e, neg]) => (neg ? -1 : 1) * m * 2 ** e)
+
+  it("twoProductError is the exact rounding error of a·b", () => {
+    fc.assert(fc.property(magnitude, magnitude, (a, b) => {
+      const p = a * b
+      // Scaled by 2^-1074 each: a·b = AB·2^-2148, and p + e must be exactly that.
+      expect((exactScaled(p) + exactScaled(twoProductError(a, b, p))) << 1074n).toBe(exactScaled(a) * exactScaled(b))
+    }), { numRuns: 2000 })
+  })
+
+  it("countedSum gives n·a + m·b within about an ulp, however the two terms cancel", () => {
+    const u = Number.EPSILON / 2
+    const count = fc.integer({ min: 0, max: 2 ** 40 })
+    fc.assert(fc.property(count, magnitude, count, magnitude, (n, a, m, b) => {
+      const out = new Float64Array(2)
+      countedSum(n, a, m, b, out, 0)
+      const exact = fromScaled(BigInt(n) * exactScaled(a) + BigInt(m) * exactScaled(b))
+      expect(Math.abs(out[0] + out[1] - exact)).toBeLessThanOrEqual(2 * u * Math.abs(exact) + 1e-290)
+    }), { numRuns: 2000 })
+    // A cancelling case a plain n·a + m·b gets wrong in every digit.
+    const out = new Float64Array(2)
+    countedSum(3, 0.1, 1, -0.30000000000000004, out, 0)
+    expect(out[0] + out[1]).toBe(fromScaled(3n * exactScaled(0.1) - exactScaled(0.30000000000000004)))
+  })
+})
 
 describe("NeumaierSum", () => {
   it("recovers terms lost to a huge cancelling pair", () => {

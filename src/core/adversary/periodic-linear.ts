@@ -3,12 +3,16 @@
 // it is the Section 5 online experiment. The running gradient sum stays positive along u, so the best
 // fixed point in hindsight is the far end along −u (x = −1 on [−1, 1]).
 import { LinearLoss, linearFamily } from "../loss/linear.ts"
-import type { Adversary, Loss, LossFamily } from "../types.ts"
+import { countedSum } from "../sum.ts"
+import type { Adversary, LinearSums, Loss, LossFamily } from "../types.ts"
 
 export class PeriodicLinearAdversary implements Adversary {
   readonly information = "oblivious" as const
   readonly family: LossFamily = linearFamily
   private readonly loss: LinearLoss
+
+  /** [hi, lo] scratch for countedSum. */
+  private readonly pair = new Float64Array(2)
 
   constructor(
     readonly dim: number,
@@ -31,14 +35,52 @@ export class PeriodicLinearAdversary implements Adversary {
     return this.loss
   }
 
+  /**
+   * The sums over rounds 1 … t in closed form. Of those rounds, n = ⌊(t−1)/P⌋ + 1 have gradient
+   * a_i = (s·C)·u_i and m = t − n have b_i = (−s)·u_i (each rounded once, as reveal() rounds it),
+   * so Σ g_i = n·a_i + m·b_i and Σ g_i² = n·a_i² + m·b_i², taken exactly (countedSum); the offsets are 0.
+   */
+  linearSums(t: number, out: LinearSums): void {
+    const n = Math.floor((t - 1) / this.period) + 1, m = t - n
+    const big = this.scale * this.C, small = -this.scale, u = this.direction, pair = this.pair
+    let infA = 0, infB = 0, sqA = 0, sqB = 0
+    for (let i = 0; i < this.dim; i++) {
+      const a = big * u[i], b = small * u[i]
+      countedSum(n, a, m, b, pair, 0)
+      out.gSum[i] = pair[0]
+      out.gComp[i] = pair[1]
+      const a2 = a * a, b2 = b * b
+      countedSum(n, a2, m, b2, pair, 0)
+      out.gSq[i] = pair[0] + pair[1]
+      // ‖g‖∞ and ‖g‖₂² of the two gradients, ‖g‖₂² summed over i in order as the round kernel does.
+      infA = Math.max(infA, Math.abs(a))
+      infB = Math.max(infB, Math.abs(b))
+      sqA += a2
+      sqB += b2
+    }
+    out.scalars[0] = 0
+    out.scalars[1] = 0
+    out.scalars[2] = m > 0 ? Math.max(infA, infB) : infA
+    out.scalars[3] = m > 0 ? Math.max(sqA, sqB) : sqA
+  }
+
   /** K rounds at once, exactly as K calls of reveal(): one modulo per chunk, then the phase steps. */
   revealLinearChunk(t0: number, K: number, G: Float64Array, C: Float64Array): void {
     const d = this.dim, u = this.direction, big = this.scale * this.C, small = -this.scale, period = this.period
     let phase = (t0 - 1) % period
-    for (let k = 0; k < K; k++) {
+    C.fill(0, 0, K)
+    if (d === 1) {
+      // The common 1-D case without the inner loop (it cost more than the rest of the round).
+      const a = big * u[0], b = small * u[0]
+      for (let k = 0; k < K; k++) {
+        G[k] = phase === 0 ? a : b
+        if (++phase === period) phase = 0
+      }
+      return
+    }
+    for (let k = 0, o = 0; k < K; k++, o += d) {
       const coef = phase === 0 ? big : small
-      for (let i = 0; i < d; i++) G[k * d + i] = coef * u[i]
-      C[k] = 0
+      for (let i = 0; i < d; i++) G[o + i] = coef * u[i]
       if (++phase === period) phase = 0
     }
   }

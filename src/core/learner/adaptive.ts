@@ -2,7 +2,7 @@
 // knob: x_{t+1} = Π_{F,√V_t}(x_t − α_t m_t/√V_t). Every learner kind is a configuration of it.
 // The update itself is the round kernel (../kernel.ts), compiled for this configuration and
 // domain; this class holds its state and answers the learner's questions about it.
-import { compileKernel, createKernelState, FAILURES, type Kernel, type KernelShape, type KernelState } from "../kernel.ts"
+import { compileKernel, createKernelState, FAILURES, type Kernel, type KernelAccounting, type KernelShape, type KernelState } from "../kernel.ts"
 import type { Domain } from "../types.ts"
 import type { LearnerConfig } from "./config.ts"
 import type { Learner } from "./learner.ts"
@@ -12,7 +12,7 @@ const NONE = new Float64Array(0)
 export class AdaptiveLearner implements Learner {
   readonly dim: number
   readonly state: KernelState
-  private readonly shape: Omit<KernelShape, "accounting" | "linear" | "expected">
+  private readonly shape: Omit<KernelShape, keyof KernelAccounting | "accounting">
   /** The kernel without the game's accounting, for update(); compiled on first use. */
   private bare: Kernel | undefined = undefined
 
@@ -39,8 +39,8 @@ export class AdaptiveLearner implements Learner {
   }
 
   /** The round kernel of this learner fused with the game's accounting (see ../kernel.ts). */
-  kernel(linear: boolean, expected: KernelShape["expected"]): Kernel {
-    return compileKernel({ ...this.shape, accounting: true, linear, expected })
+  kernel(accounting: KernelAccounting): Kernel {
+    return compileKernel({ ...this.shape, accounting: true, ...accounting })
   }
 
   reset(start: Float64Array): void {
@@ -56,7 +56,7 @@ export class AdaptiveLearner implements Learner {
   }
 
   update(t: number, g: Float64Array): boolean {
-    this.bare ??= compileKernel({ ...this.shape, accounting: false, linear: false, expected: "none" })
+    this.bare ??= compileKernel({ ...this.shape, accounting: false, linear: false, expected: "none", gradientSums: false })
     return this.bare(this.state.args, t, 1, g, NONE, NONE, NONE) === 1
   }
 

@@ -1,6 +1,6 @@
 // The learner as the game loop sees it: plays `x`, receives ∇f_t(x_t), moves. State lives in
 // preallocated Float64Arrays; update() allocates nothing.
-import type { Kernel, KernelShape, KernelState } from "../kernel.ts"
+import type { Kernel, KernelAccounting, KernelState } from "../kernel.ts"
 import type { LearnerConfig } from "./config.ts"
 
 export interface Learner {
@@ -18,7 +18,7 @@ export interface Learner {
   /** The state the round kernel reads and writes (the game's accounting lives there too). */
   readonly state: KernelState
   /** The round kernel fused with the game's accounting, for linear losses or losses paid in F. */
-  kernel(linear: boolean, expected: KernelShape["expected"]): Kernel
+  kernel(accounting: KernelAccounting): Kernel
   readonly failure: { readonly what: "gradient" | "state" | "iterate"; readonly value: number } | undefined
   /** min_i Γ_{t,i} of the last update, Γ_t = √V_t/α_t − √V_{t−1}/α_{t−1} (with V_0 = 0). */
   readonly gammaMin: number

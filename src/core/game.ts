@@ -170,7 +170,7 @@ export class Game {
 
   /** Row for round t, which has just completed; its played point x_t is S.lastX. */
   private record(t: number): void {
-    const { domain, learner, adversary } = this.spec
+    const { domain, adversary } = this.spec
     const d = domain.dim
     const S = this.S
     if (this.sums !== undefined) {
@@ -195,11 +195,10 @@ export class Game {
     const xt = Array.from(S.lastX)
     let dist = 0
     for (let i = 0; i < d; i++) dist += (xt[i] - this.comparatorX[i]) ** 2
-    const step = new Float64Array(d)
-    learner.effectiveStep(step)
+    // The effective step α_t/√v̂_{t,i} of round t's update is the inverse of the kernel's √v̂/α_t.
     let smin = Infinity, smax = -Infinity, ssum = 0
     for (let i = 0; i < d; i++) {
-      const s = step[i]
+      const s = S.inv[i] > 0 ? 1 / S.inv[i] : Infinity
       if (s < smin) smin = s
       if (s > smax) smax = s
       ssum += s
@@ -220,8 +219,8 @@ export class Game {
       stepMin: smin,
       stepMean: ssum / d,
       stepMax: smax,
-      gammaMin: learner.gammaMin,
-      gammaNegativeRounds: learner.gammaNegativeRounds,
+      gammaMin: S.sc[3],
+      gammaNegativeRounds: S.sc[4],
       gradNormSum,
       gradMaxInf: S.acc[6],
       gradMax2: Math.sqrt(S.acc[7])

@@ -168,10 +168,11 @@ const roundScalars = (c: LearnerConfig): string => {
 
 /**
  * The update of one coordinate in round t: reads xi (x_t), gi (the gradient); updates mi, vi,
- * vmaxi, invi; leaves xn (x_{t+1} before any non-box projection), denom, gamma, and adds to chk
- * the probe (gi − gi by default: NaN or ±Infinity make chk non-zero) and the step's own terms.
+ * vmaxi and, when `gamma` (the game's Γ_t diagnostics), invi; leaves xn (x_{t+1} before any
+ * non-box projection), denom and gamma. Adds to chk the probe and the step: NaN or ±Infinity
+ * anywhere in the round makes chk non-zero.
  */
-const coordinateUpdate = (c: LearnerConfig, clip: string, probe = "(gi - gi)"): string => {
+const coordinateUpdate = (c: LearnerConfig, clip: string, gamma: boolean, probe = ""): string => {
   const lines: string[] = []
   const ge = c.weightDecayMode === "l2" && c.weightDecay !== 0 ? `(gi + ${lit(c.weightDecay)} * xi)` : "gi"
   if (c.momentum === "none") lines.push(`mi = ${ge}`)
@@ -189,15 +190,19 @@ const coordinateUpdate = (c: LearnerConfig, clip: string, probe = "(gi - gi)"): 
     lines.push(`const denom = ${c.eps !== 0 ? `${root} + ${lit(c.eps)}` : root}`)
   }
   lines.push(`const mh = ${c.biasCorrection1 ? "mi * mS" : "mi"}`)
-  // 0/0 (no gradient seen yet on this coordinate, no ε) is a zero step, not NaN.
   if (c.sign) lines.push(`const dir = mh > 0 ? 1 : mh < 0 ? -1 : 0`)
   else if (sm === "none") lines.push(`const dir = mh`)
+  // With ε > 0 (either place) the denominator is positive; without, 0/0 (no gradient seen yet on
+  // this coordinate) is a zero step, not NaN.
+  else if (c.eps > 0 || c.epsRoot > 0) lines.push(`const dir = mh / denom`)
   else lines.push(`const dir = denom > 0 ? mh / denom : 0`)
-  // One test for every non-finite number of the round; which one it was is sorted out after.
-  lines.push(`chk += ${probe} + (dir - dir)${sm === "none" ? "" : " + (denom - denom)"}`)
-  lines.push(`const is = denom * invAt, gamma = is - invi`, `invi = is`)
+  if (gamma) lines.push(`const is = denom * invAt, gamma = is - invi`, `invi = is`)
   const decay = c.weightDecayMode === "decoupled" && c.weightDecay !== 0 ? ` - at * ${lit(c.weightDecay)} * xi` : ""
   lines.push(`const xr = xi - at * dir${decay}`)
+  // A non-finite gradient or m reaches xr through the step (sign() would hide them: probe m̂);
+  // an overflowed v makes the step 0 but the denominator infinite.
+  const terms = [probe, c.sign ? "(mh - mh)" : "", "(xr - xr)", sm === "none" ? "" : "(denom - denom)"].filter((t) => t !== "")
+  lines.push(`chk += ${terms.join(" + ")}`)
   // On a box the weighted projection is clipping, whatever the weights (reddi2018.md §2).
   lines.push(`const xn = ${clip}`)
   return lines.join("\n")
@@ -233,8 +238,8 @@ const scalarSource = (shape: KernelShape): string => {
   const c = shape.config
   const acct = shape.accounting
   const sums = acct && shape.gradientSums
-  // A linear loss is non-finite whenever its gradient is (x is finite), so f − f probes both.
-  const probe = !acct ? "(gi - gi)" : shape.linear ? "(f - f)" : "(f - f) + (gi - gi)"
+  // The loss paid is probed with the step (a non-finite gradient shows in the step already).
+  const probe = !acct ? "" : "(f - f)"
   return `${prologue}
 let xi = x[0], mi = m[0], vi = v[0], vmaxi = vmax[0], invi = inv[0]
 let gsum = gs[0], gcomp = gc[0], xsum = xs[0], xcomp = xc[0], sqi = sq[0], lastx = lastX[0]
@@ -245,14 +250,14 @@ for (; k < K; k++) {
   ${acct ? `let f = ${shape.linear ? "0; f += gi * xi; f += C[k]" : "F[k]"}` : ""}
   ${acct && shape.expected === "linear" ? "let ef = 0; ef += eg[0] * xi; ef += eg[1]" : acct && shape.expected === "given" ? "const ef = E[k]" : ""}
   let chk = 0
-  ${coordinateUpdate(c, clipExpr(shape, "0"), probe)}
+  ${coordinateUpdate(c, clipExpr(shape, "0"), acct, probe)}
   if (chk !== 0) {
     ${acct ? "if (f - f !== 0) { fail[0] = 1; fail[1] = f; break }" : ""}
     m[0] = mi; v[0] = vi; ${failureCode(1)}
   }
-  lastGamma = gamma
+  ${acct ? `lastGamma = gamma
   if (gamma < 0) neg++
-  ${acct ? `${neumaier("cum", "cumC", "f")}
+  ${neumaier("cum", "cumC", "f")}
   ${shape.expected !== "none" ? neumaier("ecum", "ecumC", "ef") : ""}
   ${neumaier("xsum", "xcomp", "xi")}
   lastx = xi` : ""}
@@ -283,12 +288,12 @@ for (; k < K; k++) {
   let chk = 0, gmin = Infinity, fs = 0, es = 0, n2 = 0, rowInf = 0
   for (let i = 0; i < ${d}; i++) {
     const xi = x[i], gi = G[off + i]
-    let mi = m[i], vi = v[i], vmaxi = ${c.amsgrad !== "off" ? "vmax[i]" : "0"}, invi = inv[i]
+    let mi = m[i], vi = v[i], vmaxi = ${c.amsgrad !== "off" ? "vmax[i]" : "0"}${acct ? ", invi = inv[i]" : ""}
     ${acct && shape.linear ? "fs += gi * xi" : ""}
     ${acct && shape.expected === "linear" ? "es += eg[i] * xi" : ""}
-    ${coordinateUpdate(c, clipExpr(shape, "i"))}
-    if (gamma < gmin) gmin = gamma
-    m[i] = mi; v[i] = vi; ${c.amsgrad !== "off" ? "vmax[i] = vmaxi;" : ""} inv[i] = invi
+    ${coordinateUpdate(c, clipExpr(shape, "i"), acct)}
+    ${acct ? "if (gamma < gmin) gmin = gamma" : ""}
+    m[i] = mi; v[i] = vi; ${c.amsgrad !== "off" ? "vmax[i] = vmaxi;" : ""} ${acct ? "inv[i] = invi" : ""}
     x[i] = xn
     ${shape.bounds === "projected" ? "weights[i] = denom" : ""}
     ${acct ? `{ let xsum = xs[i], xcomp = xc[i]; ${neumaier("xsum", "xcomp", "xi")} xs[i] = xsum; xc[i] = xcomp }
@@ -304,9 +309,9 @@ for (; k < K; k++) {
   if (f - f !== 0) { fail[0] = 1; fail[1] = f; break }` : ""}
   if (chk !== 0) ${failureCode(d)}
   ${shape.bounds === "projected" ? `if (!project()) { fail[0] = 4; fail[1] = NaN; break }` : ""}
-  lastGamma = gmin
+  ${acct ? `lastGamma = gmin
   if (gmin < 0) neg++
-  ${acct ? `${neumaier("cum", "cumC", "f")}
+  ${neumaier("cum", "cumC", "f")}
   ${shape.expected === "linear" ? `{ const ef = es + eg[${d}]; ${neumaier("ecum", "ecumC", "ef")} }` : shape.expected === "given" ? `{ const ef = E[k]; ${neumaier("ecum", "ecumC", "ef")} }` : ""}` : ""}
   ${sums ? `${shape.linear ? neumaier("cs", "csC", "C[k]") : ""}
   if (n2 > g2max) g2max = n2

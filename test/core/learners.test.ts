@@ -1,5 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { createAdversary } from "../../src/core/adversary/index.ts"
 import { createDomain, createInterval } from "../../src/core/domain/index.ts"
 import { Game, playGame } from "../../src/core/game.ts"
 import { createLearner } from "../../src/core/learner/adaptive.ts"
@@ -212,31 +213,62 @@ describe("learner properties", () => {
       a.forEach((x, i) => expect(b[i]).toBeCloseTo(x, 10))
     }))
   })
+  /** Rows at every round of a game on the box [−1, 1]^d against the scripted gradients. */
+  const everyRound = (spec: LearnerSpec, gradients: number[][], start: number[]) => {
+    const d = gradients[0].length
+    const domain = createDomain({ kind: "box", lower: Array(d).fill(-1), upper: Array(d).fill(1) })
+    const T = gradients.length
+    return playGame({
+      domain, adversary: createAdversary({ kind: "scripted", gradients }, d), learner: createLearner(resolveLearner(spec).config, domain),
+      horizon: T, start: Float64Array.from(start), random: createRandomSource(1), checkpoints: Array.from({ length: T }, (_, k) => k + 1)
+    }).rows
+  }
   it("AMSGrad's effective step α_t/√v̂_t never increases, so Γ_t ⪰ 0", () => {
     fc.assert(fc.property(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 2, maxLength: 80 }), fc.constantFrom("inv-sqrt", "constant"), (grads, schedule) => {
-      const d = createDomain({ kind: "box", lower: [-1, -1], upper: [1, 1] })
-      const l = createLearner(resolveLearner({ kind: "amsgrad", alpha: 0.1, stepSchedule: { kind: schedule as "constant" } }).config, d)
-      l.reset(new Float64Array(2))
-      const step = new Float64Array(2), prev = Float64Array.of(Infinity, Infinity)
-      for (let t = 1; t <= grads.length; t++) {
-        l.update(t, Float64Array.of(grads[t - 1], grads[grads.length - t]))
-        l.effectiveStep(step)
-        for (let i = 0; i < 2; i++) expect(step[i]).toBeLessThanOrEqual(prev[i])
-        prev.set(step)
-        expect(l.gammaMin).toBeGreaterThanOrEqual(0)
-      }
-      expect(l.gammaNegativeRounds).toBe(0)
+      const gradients = grads.map((g, k) => [g, grads[grads.length - 1 - k]])
+      const rows = everyRound({ kind: "amsgrad", alpha: 0.1, stepSchedule: { kind: schedule as "constant" } }, gradients, [0, 0])
+      rows.forEach((row, k) => {
+        expect(row.gammaMin).toBeGreaterThanOrEqual(0)
+        if (k > 0) expect(row.stepMax).toBeLessThanOrEqual(rows[k - 1].stepMax)
+      })
+      expect(rows.at(-1)!.gammaNegativeRounds).toBe(0)
     }))
   })
   it("Adam's Γ_t goes negative on the period-3 sequence; AdaGrad's never does", () => {
-    const run = (spec: LearnerSpec) => {
-      const l = createLearner(resolveLearner(spec).config, interval)
-      l.reset(Float64Array.of(1))
-      for (let t = 1; t <= 300; t++) l.update(t, Float64Array.of(period3(3)(t)))
-      return l.gammaNegativeRounds
+    const gradients = Array.from({ length: 300 }, (_, k) => [period3(3)(k + 1)])
+    const negative = (spec: LearnerSpec) => everyRound(spec, gradients, [1]).at(-1)!.gammaNegativeRounds
+    expect(negative({ kind: "adam", beta1: 0, beta2: 0.1, alpha: 0.5 })).toBeGreaterThan(90)
+    expect(negative({ kind: "adagrad", alpha: 0.5 })).toBe(0)
+  })
+  it("Γ_t and the effective step agree with the scalar reference at every round", () => {
+    // Γ_t = √v̂_t/α_t − √v̂_{t−1}/α_{t−1} from the reference's own v̂ (AMSGrad, paper form, α/√t).
+    const alpha = 0.5, b1 = 0.9, b2 = 0.99
+    const gradients = Array.from({ length: 200 }, (_, k) => [section5(k + 1)])
+    const rows = everyRound({ kind: "amsgrad", alpha, beta1: b1, beta2: b2 }, gradients, [0])
+    let v = 0, vhat = 0, prev = 0
+    rows.forEach((row, k) => {
+      const t = k + 1, g = gradients[k][0]
+      v = b2 * v + (1 - b2) * g * g
+      vhat = Math.max(vhat, v)
+      const inv = Math.sqrt(vhat) / (alpha / Math.sqrt(t))
+      expect(row.gammaMin).toBeCloseTo(inv - prev, 9)
+      expect(row.stepMin).toBeCloseTo(1 / inv, 12)
+      prev = inv
+    })
+  })
+  it("a step reports failure exactly when the gradient or the state stops being finite", () => {
+    // Huge finite gradients overflow v (the step is then 0 but v̂ is infinite) or m; sign() and the
+    // clip would hide both. Both loop shapes: d = 1 (state in locals) and d = 2 (state arrays).
+    for (const kind of learnerKinds) for (const d of [1, 2]) for (const g of [1e150, 1e200, -1e300, 1.7e308, Infinity, -Infinity, Number.NaN]) {
+      const domain = createDomain({ kind: "box", lower: Array(d).fill(-1), upper: Array(d).fill(1) })
+      const l = createLearner(resolveLearner({ kind }).config, domain)
+      l.reset(new Float64Array(d))
+      let ok = true
+      for (let t = 1; t <= 3 && ok; t++) ok = l.update(t, new Float64Array(d).fill(t === 2 ? -g : g))
+      const { m, v, vmax } = l.snapshot()
+      const finite = [...m, ...v, ...vmax, ...l.x].every(Number.isFinite)
+      expect({ kind, d, g, ok }).toEqual({ kind, d, g, ok: finite && Number.isFinite(g) })
     }
-    expect(run({ kind: "adam", beta1: 0, beta2: 0.1, alpha: 0.5 })).toBeGreaterThan(90)
-    expect(run({ kind: "adagrad", alpha: 0.5 })).toBe(0)
   })
   it("reports divergence instead of hiding a non-finite gradient behind the clip", () => {
     const l = createLearner(resolveLearner({ kind: "adam" }).config, interval)

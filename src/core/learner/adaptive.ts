@@ -65,19 +65,6 @@ export class AdaptiveLearner implements Learner {
     return what === "none" || what === "loss" ? undefined : { what, value: this.state.fail[1] }
   }
 
-  get gammaMin(): number {
-    return this.state.sc[3]
-  }
-
-  get gammaNegativeRounds(): number {
-    return this.state.sc[4]
-  }
-
-  effectiveStep(out: Float64Array): void {
-    const inv = this.state.inv
-    for (let i = 0; i < this.dim; i++) out[i] = inv[i] > 0 ? 1 / inv[i] : Infinity
-  }
-
   snapshot() {
     const s = this.state
     return { m: Array.from(s.m), v: Array.from(s.v), vmax: Array.from(s.vmax) }

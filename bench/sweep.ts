@@ -1,5 +1,5 @@
 // The sweep case of `npm run bench`: the same 64 jobs (Adam on the Section-5 sequence over an
-// 8 × 8 (β1, β2) grid, T = 1.5·10^6 each, ~30–60 ms) on 1 worker and on 2 workers. Workers are started and warm
+// 8 × 8 (β1, β2) grid, T = 1.5·10^6 each, ~20 ms) on 1 worker and on 2 workers. Workers are started and warm
 // before the clock starts, so the ratio measures the pool, not thread start-up. Target ≥ 1.8.
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -47,7 +47,7 @@ export async function benchSweep(): Promise<{ oneWorkerMs: number; twoWorkerMs: 
   }
 }
 
-// `npx tsx bench/sweep.ts` runs it alone.
+// `node --import tsx/esm bench/sweep.ts` runs it alone.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await benchSweep()
   console.log(`(d) sweep, 64 jobs: 1 worker ${r.oneWorkerMs.toFixed(0)} ms, 2 workers ${r.twoWorkerMs.toFixed(0)} ms, speedup ${r.speedup.toFixed(2)} (target ≥ 1.8)`)

@@ -4,10 +4,10 @@
 // specialised function per configuration.
 //
 // Why generated: V8 re-checks the type of every field and module constant used inside a loop, and
-// a generic loop pays each round for every knob's branch. Writing the configuration's numbers into
-// the source as literals, and leaving out the branches it does not take, gives a loop as tight as
-// a hand-written one (npm run bench, cases (a) and (b)). The update itself is written once, in the
-// template below; only numbers (never user text) enter the generated source.
+// a generic loop pays each round for every knob's branch. Leaving out the branches a configuration
+// does not take, with its numbers read into locals once per call (kernelParams), gives a loop as
+// tight as a hand-written one (npm run bench, cases (a) and (b)). The update itself is written
+// once, in the template below; no user text (and no number) enters the generated source.
 //
 // Two loop shapes share that template: d = 1 keeps the whole state in locals (registers) across
 // the chunk; d > 1 runs round by round over the state arrays, as a hand-written vector loop would.
@@ -67,6 +67,8 @@ export interface KernelState {
   readonly fn: ((t: number) => number) | undefined
   /** Non-box domains: projects x in place with the weights; false when the result is not finite. */
   readonly project: () => boolean
+  /** The configuration's numbers (kernelParams). */
+  readonly params: Float64Array
   /**
    * The fields above in one plain array, which is what a kernel reads. A kernel that loaded them as
    * fields would depend on V8's field-type tracking of this object's map; the next state created
@@ -84,7 +86,8 @@ export const createKernelState = (
   lower: Float64Array,
   upper: Float64Array,
   fn: ((t: number) => number) | undefined,
-  makeProject: (x: Float64Array, weights: Float64Array) => () => boolean
+  makeProject: (x: Float64Array, weights: Float64Array) => () => boolean,
+  params: Float64Array
 ): KernelState => {
   const x = new Float64Array(dim)
   const weights = new Float64Array(dim)
@@ -108,10 +111,11 @@ export const createKernelState = (
     eg: new Float64Array(dim + 1),
     fail: new Float64Array(2),
     fn,
-    project: makeProject(x, weights)
+    project: makeProject(x, weights),
+    params
   }
   const { m, v, vmax, inv, sc, acc, gs, gc, xs, xc, sq, lastX, eg, fail, project } = state
-  return { ...state, args: [x, m, v, vmax, inv, weights, lower, upper, sc, acc, gs, gc, xs, xc, sq, lastX, eg, fail, fn, project] }
+  return { ...state, args: [x, m, v, vmax, inv, weights, lower, upper, sc, acc, gs, gc, xs, xc, sq, lastX, eg, fail, fn, project, params] }
 }
 
 /**
@@ -125,8 +129,32 @@ export type Kernel = (A: KernelState["args"], t0: number, K: number, G: Float64A
 /** The value of a compensated sum, as NeumaierSum.value reads it. */
 export const compensated = (sum: number, comp: number): number => (Number.isFinite(sum) ? sum + comp : sum)
 
-/** A JS literal that reads back as exactly this double. */
-const lit = (n: number): string => (Object.is(n, -0) ? "(-0)" : n < 0 ? `(${String(n)})` : String(n))
+/**
+ * The numbers of a shape, in the slots the generated source reads them from (P[0], P[1], …): the
+ * source holds only the structure (which terms and branches), so every configuration of one
+ * structure shares one compiled kernel. A sweep over β1 and β2 compiles once per worker, not once
+ * per job (V8's optimising compiler competed with the jobs for the cores). Read once before the
+ * loop, they are as fast as literals (npm run bench (a)).
+ */
+const PARAMS = ["a", "ia", "pow", "decay", "b1", "lam", "c1", "b2", "c2", "eps", "eps2", "wd", "lo", "hi"] as const
+
+export const kernelParams = (shape: Pick<KernelShape, "config" | "lo" | "hi">): Float64Array => {
+  const c = shape.config
+  const s = c.stepSchedule
+  const b1 = c.momentum === "none" ? 0 : c.beta1
+  const b = c.beta1Schedule
+  const values: Record<(typeof PARAMS)[number], number> = {
+    a: c.alpha, ia: 1 / c.alpha,
+    pow: s.kind === "power" ? s.power : 0, decay: s.kind === "inverse-time" ? s.decay : 0,
+    b1, lam: b.kind === "exponential" ? b.lambda : 1, c1: 1 - b1,
+    b2: c.beta2, c2: 1 - c.beta2,
+    eps: c.eps, eps2: c.epsRoot, wd: c.weightDecay,
+    lo: shape.lo, hi: shape.hi
+  }
+  return Float64Array.from(PARAMS, (name) => values[name])
+}
+
+const paramLocals = `const ${PARAMS.map((name, i) => `P${name} = P[${i}]`).join(", ")}`
 
 /**
  * Neumaier's compensated add of `value` into (sum, comp), the same arithmetic as NeumaierSum.add:
@@ -139,24 +167,22 @@ const neumaier = (sum: string, comp: string, value: string): string =>
 /** Per-round scalars of round t: α_t, 1/α_t, β1t, β2t and the bias-correction scales. */
 const roundScalars = (c: LearnerConfig): string => {
   const lines: string[] = []
-  const a = c.alpha
   const s = c.stepSchedule
-  if (s.kind === "constant") lines.push(`const at = ${lit(a)}, invAt = ${lit(1 / a)}`)
-  else if (s.kind === "inv-sqrt") lines.push(`const rt = Math.sqrt(t), at = ${lit(a)} / rt, invAt = rt * ${lit(1 / a)}`)
-  else if (s.kind === "power") lines.push(`const at = ${lit(a)} / Math.pow(t, ${lit(s.power)}), invAt = 1 / at`)
-  else if (s.kind === "inverse-time") lines.push(`const at = ${lit(a)} / (1 + (t - 1) * ${lit(s.decay)}), invAt = 1 / at`)
+  if (s.kind === "constant") lines.push(`const at = Pa, invAt = Pia`)
+  else if (s.kind === "inv-sqrt") lines.push(`const rt = Math.sqrt(t), at = Pa / rt, invAt = rt * Pia`)
+  else if (s.kind === "power") lines.push(`const at = Pa / Math.pow(t, Ppow), invAt = 1 / at`)
+  else if (s.kind === "inverse-time") lines.push(`const at = Pa / (1 + (t - 1) * Pdecay), invAt = 1 / at`)
   else lines.push(`const at = fn(t), invAt = 1 / at`, `if (!(at > 0 && at < Infinity)) { fail[0] = 3; fail[1] = at; break }`)
-  const b1 = c.momentum === "none" ? 0 : c.beta1
   const b = c.beta1Schedule
   if (c.momentum !== "none") {
-    if (b.kind === "exponential") lines.push(`const b1t = ${lit(b1)} * lamPow`, `lamPow *= ${lit(b.lambda)}`)
-    else if (b.kind === "inverse") lines.push(`const b1t = ${lit(b1)} / t`)
-    else lines.push(`const b1t = ${lit(b1)}`)
-    lines.push(`const c1 = ${c.momentum === "ema" ? (b.kind === "constant" ? lit(1 - b1) : "1 - b1t") : "1"}`)
+    if (b.kind === "exponential") lines.push(`const b1t = Pb1 * lamPow`, `lamPow *= Plam`)
+    else if (b.kind === "inverse") lines.push(`const b1t = Pb1 / t`)
+    else lines.push(`const b1t = Pb1`)
+    lines.push(`const c1 = ${c.momentum === "ema" ? (b.kind === "constant" ? "Pc1" : "1 - b1t") : "1"}`)
   }
   if (c.secondMoment === "ema") {
     if (c.beta2Schedule === "inverse-t") lines.push(`const b2t = 1 - 1 / t, c2 = 1 - b2t`)
-    else lines.push(`const b2t = ${lit(c.beta2)}, c2 = ${lit(1 - c.beta2)}`)
+    else lines.push(`const b2t = Pb2, c2 = Pc2`)
   }
   // Once a product is below 1e-30, 1 − product is exactly 1; flushing it to 0 keeps it out of the
   // denormal range, where β2 = 0.99 would leave it stuck at 5e-324 and every multiply would be slow.
@@ -174,7 +200,7 @@ const roundScalars = (c: LearnerConfig): string => {
  */
 const coordinateUpdate = (c: LearnerConfig, clip: string, gamma: boolean, probe = ""): string => {
   const lines: string[] = []
-  const ge = c.weightDecayMode === "l2" && c.weightDecay !== 0 ? `(gi + ${lit(c.weightDecay)} * xi)` : "gi"
+  const ge = c.weightDecayMode === "l2" && c.weightDecay !== 0 ? "(gi + Pwd * xi)" : "gi"
   if (c.momentum === "none") lines.push(`mi = ${ge}`)
   else lines.push(`mi = b1t * mi + c1 * ${ge}`)
   const sm = c.secondMoment
@@ -186,8 +212,8 @@ const coordinateUpdate = (c: LearnerConfig, clip: string, gamma: boolean, probe 
     lines.push(`let vd = ${scaled ? "vi * vS" : "vi"}`)
     if (c.amsgrad === "raw") lines.push(`vmaxi = vmaxi > vi ? vmaxi : vi`, `vd = ${scaled ? "vmaxi * vS" : "vmaxi"}`)
     else if (c.amsgrad === "corrected") lines.push(`vmaxi = vmaxi > vd ? vmaxi : vd`, `vd = vmaxi`)
-    const root = c.epsRoot !== 0 ? `Math.sqrt(vd + ${lit(c.epsRoot)})` : "Math.sqrt(vd)"
-    lines.push(`const denom = ${c.eps !== 0 ? `${root} + ${lit(c.eps)}` : root}`)
+    const root = c.epsRoot !== 0 ? "Math.sqrt(vd + Peps2)" : "Math.sqrt(vd)"
+    lines.push(`const denom = ${c.eps !== 0 ? `${root} + Peps` : root}`)
   }
   lines.push(`const mh = ${c.biasCorrection1 ? "mi * mS" : "mi"}`)
   if (c.sign) lines.push(`const dir = mh > 0 ? 1 : mh < 0 ? -1 : 0`)
@@ -197,7 +223,7 @@ const coordinateUpdate = (c: LearnerConfig, clip: string, gamma: boolean, probe 
   else if (c.eps > 0 || c.epsRoot > 0) lines.push(`const dir = mh / denom`)
   else lines.push(`const dir = denom > 0 ? mh / denom : 0`)
   if (gamma) lines.push(`const is = denom * invAt, gamma = is - invi`, `invi = is`)
-  const decay = c.weightDecayMode === "decoupled" && c.weightDecay !== 0 ? ` - at * ${lit(c.weightDecay)} * xi` : ""
+  const decay = c.weightDecayMode === "decoupled" && c.weightDecay !== 0 ? " - at * Pwd * xi" : ""
   lines.push(`const xr = xi - at * dir${decay}`)
   // A non-finite gradient or m reaches xr through the step (sign() would hide them: probe m̂);
   // an overflowed v makes the step 0 but the denominator infinite.
@@ -209,13 +235,14 @@ const coordinateUpdate = (c: LearnerConfig, clip: string, gamma: boolean, probe 
 }
 
 const clipExpr = (shape: KernelShape, i: string): string =>
-  shape.bounds === "uniform" ? `xr < ${lit(shape.lo)} ? ${lit(shape.lo)} : xr > ${lit(shape.hi)} ? ${lit(shape.hi)} : xr`
+  shape.bounds === "uniform" ? "xr < Plo ? Plo : xr > Phi ? Phi : xr"
     : shape.bounds === "box" ? `xr < lower[${i}] ? lower[${i}] : xr > upper[${i}] ? upper[${i}] : xr`
       : "xr"
 
 const prologue = `
 const x = A[0], m = A[1], v = A[2], vmax = A[3], inv = A[4], weights = A[5], lower = A[6], upper = A[7]
-const sc = A[8], acc = A[9], gs = A[10], gc = A[11], xs = A[12], xc = A[13], sq = A[14], lastX = A[15], eg = A[16], fail = A[17], fn = A[18], project = A[19]
+const sc = A[8], acc = A[9], gs = A[10], gc = A[11], xs = A[12], xc = A[13], sq = A[14], lastX = A[15], eg = A[16], fail = A[17], fn = A[18], project = A[19], P = A[20]
+${paramLocals}
 let b1prod = sc[0], b2prod = sc[1], lamPow = sc[2], lastGamma = sc[3], neg = sc[4]
 let cum = acc[0], cumC = acc[1], cs = acc[2], csC = acc[3], ecum = acc[4], ecumC = acc[5], gInf = acc[6], g2max = acc[7]
 let k = 0`
@@ -335,7 +362,7 @@ export const compileKernel = (shape: KernelShape): Kernel => {
     // (13 → 34 ns/round in npm run bench (a)). V8 allocates a function's feedback vector only after
     // about 8× its bytecode size has run, which took 17–20 of these calls; 200 leaves a margin.
     const empty = new Float64Array(1)
-    const warm = createKernelState(1, empty, empty, undefined, () => () => true).args
+    const warm = createKernelState(1, empty, empty, undefined, () => () => true, new Float64Array(PARAMS.length)).args
     for (let i = 0; i < 200; i++) kernel(warm, 1, 0, empty, empty, empty, empty)
     compiled.set(body, kernel)
   }

@@ -2,7 +2,7 @@
 // knob: x_{t+1} = Π_{F,√V_t}(x_t − α_t m_t/√V_t). Every learner kind is a configuration of it.
 // The update itself is the round kernel (../kernel.ts), compiled for this configuration and
 // domain; this class holds its state and answers the learner's questions about it.
-import { compileKernel, createKernelState, FAILURES, type Kernel, type KernelAccounting, type KernelShape, type KernelState } from "../kernel.ts"
+import { compileKernel, createKernelState, FAILURES, kernelParams, type Kernel, type KernelAccounting, type KernelShape, type KernelState } from "../kernel.ts"
 import type { Domain } from "../types.ts"
 import type { LearnerConfig } from "./config.ts"
 import type { Learner } from "./learner.ts"
@@ -31,7 +31,7 @@ export class AdaptiveLearner implements Learner {
       return true
     }
     const fn = config.stepSchedule.kind === "custom" ? config.stepSchedule.fn : undefined
-    this.state = createKernelState(d, lower, upper, fn, project)
+    this.state = createKernelState(d, lower, upper, fn, project, kernelParams(this.shape))
   }
 
   get x(): Float64Array {

@@ -16,7 +16,7 @@ import type { LearnerConfig } from "./learner/config.ts"
 export interface KernelShape {
   readonly config: LearnerConfig
   readonly dim: number
-  /** Box with the same bounds on every coordinate (written as literals), any box, or another domain (projected by the state's project() after each round). */
+  /** Box with the same bounds on every coordinate (read once per call from the params), any box, or another domain (projected by the state's project() after each round). */
   readonly bounds: "uniform" | "box" | "projected"
   readonly lo: number
   readonly hi: number

@@ -16,7 +16,7 @@ export class AdaptiveLearner implements Learner {
   /** The kernel without the game's accounting, for update(); compiled on first use. */
   private bare: Kernel | undefined = undefined
 
-  constructor(readonly config: LearnerConfig, private readonly domain: Domain) {
+  constructor(readonly config: LearnerConfig, domain: Domain) {
     const d = (this.dim = domain.dim)
     const lower = domain.box?.lower ?? new Float64Array(d).fill(-Infinity)
     const upper = domain.box?.upper ?? new Float64Array(d).fill(Infinity)

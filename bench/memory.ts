@@ -3,8 +3,8 @@
 import { logCheckpoints } from "../src/core/checkpoints.ts"
 import { createAdversary } from "../src/core/adversary/index.ts"
 import { createInterval } from "../src/core/domain/index.ts"
-import { Game } from "../src/core/game.ts"
-import { createLearner } from "../src/core/learner/adaptive.ts"
+import { Game } from "../src/core/game/game.ts"
+import { createLearner } from "../src/core/learner/registry.ts"
 import { resolveLearner } from "../src/core/learner/resolve.ts"
 import { createRandomSource } from "../src/core/rng.ts"
 

@@ -1,13 +1,13 @@
 // Bock & Weiß (ICANN 2019): in batch mode Adam has 2-limit-cycles on convex quadratics. For
 // f(x) = ½λx² (no bias correction, ε = 0, constant α) the orbit x_k = (−1)^k·a with
 // a = α(1−β1)/(2(1+β1)) is exact whatever λ and β2; with β1 = 0, β2 = 0.9, α = 0.1 it attracts.
-import { defineScenario } from "../src/scenario/define.ts"
+import type { ScenarioInput } from "../src/scenario/types.ts"
 
 const alpha = 0.1
 const beta1 = 0
 const amplitude = (alpha * (1 - beta1)) / (2 * (1 + beta1)) // 0.05
 
-export const scenario = defineScenario({
+export const scenario = {
   id: "bock-weiss/cycle",
   title: "Adam's 2-limit-cycle on a quadratic (Bock & Weiß 2019)",
   citation: "S. Bock & M. Weiß, Non-convergence and limit cycles in the Adam optimizer, ICANN 2019 (LNCS 11728), arXiv 2210.02070",
@@ -29,6 +29,6 @@ export const scenario = defineScenario({
     { learner: "adam", metric: "avgRegret", op: "near", value: 0.5 * amplitude ** 2, tolerance: 1e-4, why: "½a² per round" },
     { learner: "ogd", metric: "distToComparator", op: "<=", value: 1e-6 }
   ]
-})
+} satisfies ScenarioInput
 
 export default scenario

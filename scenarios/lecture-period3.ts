@@ -2,12 +2,12 @@
 // gradient C once, then −1 twice, β1 = 0 and a small β2, a constant step γ. Adam's denominator
 // tracks the latest |g|, so the C step moves it by about −γ and each −1 step by +γ: a net +γ per
 // cycle towards +1. AMSGrad's running max keeps the denominator near C and it goes to −1.
-import { defineScenario } from "../src/scenario/define.ts"
+import type { ScenarioInput } from "../src/scenario/types.ts"
 
 const gamma = 0.01
 const step = { alpha: gamma, stepSchedule: { kind: "constant" } } as const
 
-export const scenario = defineScenario({
+export const scenario = {
   id: "lecture/period3",
   title: "Period-3 counterexample as taught: Adam drifts +γ per cycle, AMSGrad fixes it",
   citation: "D.-Y. Lim, Advanced Optimization Algorithms for AI, Ch. 4 Part I (slides on AMSGrad), after Reddi et al. 2018",
@@ -31,6 +31,6 @@ export const scenario = defineScenario({
     { learner: "amsgrad", metric: "x", op: "<=", value: -0.97, why: "the running max of v keeps the big gradient's weight" },
     { learner: "adam-0.9-0.99", metric: "x", op: "<=", value: -0.97, why: "with (0.9, 0.99) Adam converges on this sequence" }
   ]
-})
+} satisfies ScenarioInput
 
 export default scenario

@@ -1,14 +1,14 @@
 // d = 100 on the unit ℓ2 ball: Gaussian linear losses whose noise differs by coordinate (σ_i from
 // 0.1 to 10), so Adam's second moments differ and the paper's weighted projection Π_{F,√V_t} is not
 // the radial (Euclidean) one. Same learner, two projections, visibly different outcomes.
-import { defineScenario } from "../src/scenario/define.ts"
+import type { ScenarioInput } from "../src/scenario/types.ts"
 
 const d = 100
 const mean = Array.from({ length: d }, () => 1)
 const sd = Array.from({ length: d }, (_, i) => 0.1 * Math.pow(100, i / (d - 1)))
 const adam = { kind: "adam", preset: "paper", alpha: 0.1, beta1: 0.9, beta2: 0.99 } as const
 
-export const scenario = defineScenario({
+export const scenario = {
   id: "projection/ball-100",
   title: "Weighted vs Euclidean projection for Adam on a 100-dimensional ball",
   citation: "Reddi, Kale & Kumar 2018, Algorithm 1 (projection Π_{F,√V_t}); reference/reddi2018.md §2",
@@ -31,6 +31,6 @@ export const scenario = defineScenario({
     { learner: "adam-weighted", metric: "pseudoAvgRegret", op: "<=", value: 0.3, why: "the paper's Π_{F,√V_t}" },
     { learner: "adam-euclidean", metric: "pseudoAvgRegret", op: ">=", value: 0.8, why: "radial projection: same updates, a different outcome" }
   ]
-})
+} satisfies ScenarioInput
 
 export default scenario

@@ -1,13 +1,13 @@
 // Reddi, Kale & Kumar (ICLR 2018), Theorem 1: on F = [−1, 1] the period-3 sequence
 // f_t(x) = C·x (t mod 3 = 1), −x otherwise, with C > 2, β1 = 0 and β2 = 1/(1+C²), drives Adam to
 // x = +1, the worst point, with R_T/T → (2C − 4)/3; AMSGrad and AdaGrad reach the optimum −1.
-import { defineScenario } from "../src/scenario/define.ts"
+import type { ScenarioInput } from "../src/scenario/types.ts"
 
 const C = 3
 const beta2 = 1 / (1 + C * C) // = 0.1 for C = 3
 const perCycleLoss = (2 * C - 4) / 3
 
-export const scenario = defineScenario({
+export const scenario = {
   id: "reddi2018/theorem1",
   title: "Adam fails on the period-3 sequence (Reddi et al. Theorem 1)",
   citation: "Reddi, Kale & Kumar, On the Convergence of Adam and Beyond, ICLR 2018, Theorem 1",
@@ -34,6 +34,6 @@ export const scenario = defineScenario({
     { learner: "adagrad", metric: "x", op: "<=", value: -0.99, why: "AdaGrad reaches the optimum −1" },
     { learner: "adagrad", metric: "avgRegret", op: "<=", value: 0.03 }
   ]
-})
+} satisfies ScenarioInput
 
 export default scenario

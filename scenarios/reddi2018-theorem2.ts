@@ -2,14 +2,14 @@
 // which Adam has R_T/T ↛ 0. C is the smallest even integer meeting the paper's conditions (i)–(iii),
 // computed by the "reddi-theorem2" adversary (table in reference/reddi2018.md §3).
 import { theorem2C } from "../src/core/adversary/theorem2.ts"
-import { defineScenario } from "../src/scenario/define.ts"
+import type { ScenarioInput } from "../src/scenario/types.ts"
 
 const beta1 = 0
 const beta2 = 0.5
 const C = theorem2C(beta1, beta2) // 20
 const cycles = 5000
 
-export const scenario = defineScenario({
+export const scenario = {
   id: "reddi2018/theorem2",
   title: `Adam fails for any β1 < √β2 (Reddi et al. Theorem 2; β = (${beta1}, ${beta2}), C = ${C})`,
   citation: "Reddi, Kale & Kumar, On the Convergence of Adam and Beyond, ICLR 2018, Theorem 2",
@@ -33,6 +33,6 @@ export const scenario = defineScenario({
     { learner: "amsgrad", metric: "x", op: "<=", value: -0.99, why: "AMSGrad converges to −1" },
     { learner: "amsgrad", metric: "avgRegret", op: "<=", value: 0.02 }
   ]
-})
+} satisfies ScenarioInput
 
 export default scenario

@@ -5,7 +5,7 @@ import { listCommand } from "./list.ts"
 import { reportCommand } from "./report.ts"
 import { runCommand } from "./run.ts"
 import { schemaCommand } from "./schema.ts"
-import { mergeCommand, sweepCommand } from "../sweep/command.ts"
+import { mergeCommand, sweepCommand } from "./sweep.ts"
 
 export const cli = Command.make("regretlab").pipe(
   Command.withDescription("Online convex optimization games: Adam-family learners against adversaries, exact regret, reproducible reports"),

@@ -3,6 +3,7 @@
 // exits 130. Only a bug (anything else) gets more than one line, and even then the stack only
 // when REGRETLAB_DEBUG is set.
 import { Data } from "effect"
+import { UserError } from "../core/config/error.ts"
 
 /** Bad input: a flag value, a scenario file or field, a --set, a report folder. Exit 2. */
 export class InputError extends Data.TaggedError("InputError")<{ readonly message: string }> {}
@@ -10,11 +11,8 @@ export class InputError extends Data.TaggedError("InputError")<{ readonly messag
 /** The run finished but did not succeed (already reported on stdout/stderr). Exit 1. */
 export class RunFailed extends Data.TaggedError("RunFailed")<{ readonly message: string }> {}
 
-/** Errors from the layers below that mean "the user gave something wrong", whatever their class. */
-const inputErrorNames: ReadonlySet<string> = new Set(["ScenarioError", "LearnerConfigError", "AdversaryConfigError", "RunSetupError"])
-
-export const isInputLike = (e: unknown): e is Error =>
-  e instanceof Error && (inputErrorNames.has(e.name) || inputErrorNames.has(e.constructor.name))
+/** Errors from the layers below that mean "the user gave something wrong": every UserError (ConfigError, ScenarioError, …). */
+export const isInputLike = (e: unknown): e is Error => e instanceof UserError
 
 /** Wraps a thrown value as an InputError when it is the user's doing, else rethrows it as a defect. */
 export const asInputError = (e: unknown): InputError => {

@@ -2,7 +2,7 @@
 // their presets), as a table or --json.
 import { Console, Effect } from "effect"
 import { Command, Flag } from "effect/cli"
-import { learnerCatalog } from "../core/learner/catalog.ts"
+import { learnerKinds } from "../core/learner/registry.ts"
 import { listScenarios } from "../scenario/index.ts"
 import { checkedCall } from "./input.ts"
 
@@ -21,7 +21,7 @@ const columns = (rows: readonly (readonly string[])[]): string[] => {
 }
 
 export const listText = (scenarios: readonly ScenarioLine[]): string => {
-  const learners = Object.values(learnerCatalog).map((e) => [e.kind, e.title, `presets: ${Object.keys(e.presets).join(", ")}`])
+  const learners = [...learnerKinds.values()].map((e) => [e.kind, e.title, `presets: ${Object.keys(e.presets).join(", ")}`])
   return [
     "Scenarios (run one with: regretlab run <id>)",
     ...columns(scenarios.map((s) => [`  ${s.id}`, s.citation, firstLine(s.title || s.description)])),
@@ -44,7 +44,7 @@ export const listCommand = Command.make(
         description: firstLine(s.description)
       }))
       if (flags.json) {
-        const learners = Object.values(learnerCatalog).map((e) => ({ kind: e.kind, title: e.title, citation: e.citation, presets: Object.keys(e.presets) }))
+        const learners = [...learnerKinds.values()].map((e) => ({ kind: e.kind, title: e.title, citation: e.citation, presets: Object.keys(e.presets) }))
         yield* Console.log(JSON.stringify({ scenarios, learners }, null, 2))
       } else yield* Console.log(listText(scenarios))
     })

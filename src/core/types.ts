@@ -1,11 +1,11 @@
 // The contracts of the numeric core. Everything here is plain data or plain objects over
 // Float64Array: no Effect, no IO, so the core runs unchanged in Node, a worker or a browser.
 
-/** A serialisable description of a feasible set F. */
-export type DomainConfig =
-  | { readonly kind: "box"; readonly lower: readonly number[]; readonly upper: readonly number[] }
-  | { readonly kind: "ball"; readonly center: readonly number[]; readonly radius: number }
-  | { readonly kind: "simplex"; readonly dim: number };
+/**
+ * A serialisable description of a feasible set F: a registered kind and its fields, e.g.
+ * {kind: "box", lower: [-1], upper: [1]}, {kind: "ball", center, radius}, {kind: "simplex", dim}.
+ */
+export type DomainConfig = { readonly kind: string; readonly [field: string]: unknown }
 
 /** The feasible set F with its projections and diameters. */
 export interface Domain {
@@ -15,6 +15,8 @@ export interface Domain {
   readonly diameterInf: number;
   /** ℓ2 diameter D2 = max ‖x − y‖₂ over F. */
   readonly diameter2: number;
+  /** A feasible reference point: the centre of a box or ball, the uniform point of a simplex. */
+  readonly center: Float64Array;
   /** Membership with an absolute tolerance (default 1e-12 scaled to the domain). */
   contains(x: Float64Array, tol?: number): boolean;
   /** Euclidean projection Π_F(y) into out (out may alias y). No allocation. */
@@ -152,14 +154,17 @@ export interface CheckpointRow {
   readonly avgRegret: number;
   /** Σ E f(x_s) − t·min E f, when the adversary declares its expected loss. */
   readonly pseudoRegret?: number;
-  /** Effective per-coordinate step η_{t,i} (min, mean, max over i) of the update made in round t. */
-  readonly stepMin: number;
-  readonly stepMean: number;
-  readonly stepMax: number;
+  /**
+   * Effective per-coordinate step η_{t,i} (min, mean, max over i) of the update made in round t;
+   * present for learners with a diagonal preconditioner (Learner.inverseStep), like the next two.
+   */
+  readonly stepMin?: number;
+  readonly stepMean?: number;
+  readonly stepMax?: number;
   /** min_i of Reddi's Γ_t = √V_t/α_t − √V_{t−1}/α_{t−1} for the update of round t. */
-  readonly gammaMin: number;
+  readonly gammaMin?: number;
   /** Rounds s ≤ t whose Γ_s had a negative entry. */
-  readonly gammaNegativeRounds: number;
+  readonly gammaNegativeRounds?: number;
   /** Σ_i ‖g_{1:t,i}‖₂, the quantity in AdaGrad's and AMSGrad's regret bounds. */
   readonly gradNormSum: number;
   /** max_{s≤t} ‖g_s‖∞ (G∞ in the bounds). */

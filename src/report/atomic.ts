@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto"
 import * as fs from "node:fs/promises"
 import * as path from "node:path"
+import { UserError } from "../core/config/error.ts"
 
 export type WriteFile = (name: string, content: string | Uint8Array) => Promise<void>
 
@@ -47,7 +48,7 @@ export const writeDirAtomic = async (
   await fs.mkdir(parent, { recursive: true })
   await sweepStale(parent, base)
   if ((await exists(target)) && !(await canReplace(target))) {
-    throw new Error(`refusing to replace ${target}: it exists and is not a regretlab report (no run.json). Choose another --out or remove it.`)
+    throw new UserError(`refusing to replace ${target}: it exists and is not a regretlab report (no run.json). Choose another --out or remove it.`)
   }
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`
   const tmp = path.join(parent, `${TMP}${base}-${tag}`)

@@ -1,10 +1,10 @@
-// Theoretical regret bounds to draw beside R_t (reference/reddi2018.md §5). A bound is drawn only
-// where both its assumptions hold for the learner's config and the numbers it needs are derivable
-// from the ScenarioResult: Σ_i‖g_{1:t,i}‖₂ and G∞ are not in the checkpoint rows, so they come from
-// optional row fields (gradNormSum, gradMaxInf) when a run records them, or from the closed form of
-// a periodic linear adversary. Otherwise no bound is drawn and the chart text says so.
-import type { LearnerConfig } from "../core/learner/config.ts"
-import type { CheckpointRow, DomainConfig } from "../core/types.ts"
+// Theoretical regret bounds to draw beside R_t. Which theorem covers which learner config is the
+// core's answer (src/core/theory); this file finds the numbers a bound needs in a ScenarioResult:
+// Σ_i‖g_{1:t,i}‖₂ and G∞ from the checkpoint rows when a run records them, or from the closed form
+// of a listed linear adversary. Otherwise no bound is drawn and the chart text says so.
+import { domainDiameters, domainDim } from "../core/domain/index.ts"
+import { boundsFor } from "../core/theory/index.ts"
+import type { CheckpointRow } from "../core/types.ts"
 import type { AdversaryConfig, ScenarioResult } from "../scenario/types.ts"
 import { theorem2C } from "../core/adversary/theorem2.ts"
 import { fmt } from "./format.ts"
@@ -30,15 +30,6 @@ interface GradientStats {
   readonly gInf: number
   readonly g2: number
   readonly source: string
-}
-
-export const diameters = (d: DomainConfig): { inf: number; two: number; dim: number } => {
-  if (d.kind === "box") {
-    const w = d.lower.map((l, i) => d.upper[i] - l)
-    return { inf: Math.max(...w), two: Math.sqrt(w.reduce((s, x) => s + x * x, 0)), dim: w.length }
-  }
-  if (d.kind === "ball") return { inf: 2 * d.radius, two: 2 * d.radius, dim: d.center.length }
-  return { inf: 1, two: Math.SQRT2, dim: d.dim }
 }
 
 const vectorOf = (v: unknown, dim: number): number[] | undefined => {
@@ -89,7 +80,7 @@ export const listedGradients = (a: AdversaryConfig, dim: number): ListedGradient
 }
 
 const fromAdversary = (result: ScenarioResult): GradientStats | undefined => {
-  const dim = diameters(result.scenario.domain).dim
+  const dim = domainDim(result.scenario.domain)
   const listed = listedGradients(result.scenario.adversary, dim)
   if (!listed) return undefined
   const { list, after } = listed
@@ -134,49 +125,11 @@ const fromRows = (rows: readonly CheckpointRow[], dim: number): GradientStats | 
   }
 }
 
-type Formula = (t: number, g: GradientStats) => number
-
-/** The bound that applies to this config, if any, with its description. */
-const boundFor = (c: LearnerConfig, dInf: number, d2: number, dim: number): { f: Formula; text: string } | undefined => {
-  const noExtras = c.weightDecay === 0 && !c.sign && c.epsRoot === 0 && c.initialAccumulator === 0
-  // AdaGrad, Duchi et al. 2011 Thm 5 (δ = 0): R_T ≤ (D∞²/(2η) + η)·Σ_i‖g_{1:T,i}‖₂; Reddi's
-  // "mean + α/√t" form takes the same steps as Duchi's "sum + constant α".
-  const duchiForm =
-    (c.secondMoment === "sum" && (c.stepSchedule.kind === "constant" || (c.stepSchedule.kind === "inverse-time" && c.stepSchedule.decay === 0))) ||
-    (c.secondMoment === "mean" && c.stepSchedule.kind === "inv-sqrt")
-  if (c.kind === "adagrad" && c.momentum === "none" && duchiForm && noExtras && c.eps === 0) {
-    const k = (dInf * dInf) / (2 * c.alpha) + c.alpha
-    return { f: (t, g) => k * g.normSum(t), text: `(D∞²/(2α)+α)·Σ_i‖g_{1:t,i}‖₂ (Duchi et al. 2011; √2·D∞·Σ_i‖g_{1:t,i}‖₂ at α = D∞/√2)` }
-  }
-  // OGD with α_t = α/√t, Zinkevich 2003: R_T ≤ D²√T/(2α) + (√T − ½)·α·G² ≤ (D²/(2α) + αG²)·√T.
-  if (c.kind === "ogd" && c.momentum === "none" && c.secondMoment === "none" && c.stepSchedule.kind === "inv-sqrt" && noExtras) {
-    return { f: (t, g) => (d2 * d2 / (2 * c.alpha) + c.alpha * g.g2 * g.g2) * Math.sqrt(t), text: "(D₂²/(2α)+α·G₂²)·√t (Zinkevich 2003)" }
-  }
-  // AMSGrad, Reddi et al. Theorem 4 with Corollary 1's β1t = β1·λ^(t−1); with constant β1 the
-  // middle term grows like T^{3/2}, so it is drawn only for a decaying β1 (reference §5).
-  const gamma = c.beta1 / Math.sqrt(c.beta2)
-  if (
-    c.amsgrad === "raw" && c.momentum === "ema" && c.secondMoment === "ema" && c.beta2Schedule === "constant" &&
-    c.stepSchedule.kind === "inv-sqrt" && c.beta1Schedule.kind === "exponential" && c.beta1Schedule.lambda < 1 &&
-    !c.biasCorrection1 && !c.biasCorrection2 && gamma < 1 && c.beta1 < 1 && noExtras
-  ) {
-    const { alpha, beta1: b1, beta2: b2 } = c
-    const lambda = c.beta1Schedule.lambda
-    return {
-      // √v̂_{T,i} ≤ G∞, so d·G∞ stands in for Σ_i √v̂_{T,i}: still an upper bound.
-      f: (t, g) =>
-        (dInf * dInf * Math.sqrt(t) / (alpha * (1 - b1))) * dim * g.gInf +
-        (b1 * dInf * dInf * dim * g.gInf) / (2 * (1 - b1) * (1 - lambda) ** 2) +
-        (alpha * Math.sqrt(1 + Math.log(t)) / ((1 - b1) ** 2 * (1 - gamma) * Math.sqrt(1 - b2))) * g.normSum(t),
-      text: "Reddi et al. Thm 4 + Cor. 1 with Σ_i√v̂_{t,i} ≤ d·G∞ (proof disputed by Tran & Phong 2019)"
-    }
-  }
-  return undefined
-}
-
 /** Bounds per learner at the learner's own checkpoint rounds (first seed). */
 export const computeBounds = (result: ScenarioResult): BoundSet => {
-  const { inf, two, dim } = diameters(result.scenario.domain)
+  const domain = result.scenario.domain
+  const { inf, two } = domainDiameters(domain)
+  const dim = domainDim(domain)
   const adversaryStats = fromAdversary(result)
   const points: BoundPoint[] = []
   const notes: string[] = []
@@ -184,7 +137,7 @@ export const computeBounds = (result: ScenarioResult): BoundSet => {
     const learner = result.scenario.learners.find((l) => l.label === label)
     const run = result.runs.find((r) => r.learner === label)
     if (!learner || !run) continue
-    const b = boundFor(learner.config, inf, two, dim)
+    const b = boundsFor(learner.config, domain)[0]
     if (!b) continue
     const stats = fromRows(run.rows, dim) ?? adversaryStats
     if (!stats) {
@@ -192,7 +145,7 @@ export const computeBounds = (result: ScenarioResult): BoundSet => {
       continue
     }
     for (const row of run.rows) {
-      const v = b.f(row.t, stats)
+      const v = b.bound(learner.config, { t: row.t, normSum: stats.normSum(row.t), gInf: stats.gInf, g2: stats.g2, dInf: inf, d2: two, dim })
       if (Number.isFinite(v) && v > 0) points.push({ learner: label, t: row.t, bound: v })
     }
     notes.push(`${label} (dashed): ${b.text}; gradients from ${stats.source}`)

@@ -221,7 +221,7 @@ const stepChart = (result: ScenarioResult, labels: readonly string[]): ChartSpec
 
 const gammaChart = (result: ScenarioResult, labels: readonly string[]): ChartSpec => {
   const gamma = aggregate(result, (r) => r.gammaMin)
-  const negative = aggregate(result, (r) => r.gammaNegativeRounds / r.t)
+  const negative = aggregate(result, (r) => (r.gammaNegativeRounds === undefined ? undefined : r.gammaNegativeRounds / r.t))
   const scale = chooseScale(values(gamma))
   const colour = colorEncoding(labels)
   const spread = hasSpread(result)

@@ -4,9 +4,10 @@
 // {"$nonfinite": "NaN"} and read back as numbers.
 import * as fs from "node:fs/promises"
 import * as path from "node:path"
-import { serialiseLearnerConfig } from "../core/learner/config.ts"
+import { serialiseLearnerConfig } from "../core/learner/resolve.ts"
 import type { ResolvedScenario, ScenarioResult } from "../scenario/types.ts"
 import { csvField } from "./format.ts"
+import { UserError } from "../core/config/error.ts"
 
 const replacer = (_key: string, value: unknown): unknown =>
   typeof value === "number" && !Number.isFinite(value) ? { $nonfinite: String(value) } : value
@@ -83,17 +84,17 @@ export const readReportData = async (dir: string): Promise<{ result: ScenarioRes
     try {
       text = await fs.readFile(file, "utf8")
     } catch (e) {
-      throw new Error(`${dir} is not a regretlab report folder: cannot read ${name} (${(e as NodeJS.ErrnoException).code ?? String(e)})`)
+      throw new UserError(`${dir} is not a regretlab report folder: cannot read ${name} (${(e as NodeJS.ErrnoException).code ?? String(e)})`)
     }
     try {
       return fromJson(text)
     } catch (e) {
-      throw new Error(`${file} is not valid JSON: ${(e as Error).message}`)
+      throw new UserError(`${file} is not valid JSON: ${(e as Error).message}`)
     }
   }
   const result = (await read("data.json")) as ScenarioResult
   if (!result || typeof result !== "object" || !result.scenario || !Array.isArray(result.runs) || !Array.isArray(result.summary)) {
-    throw new Error(`${path.join(dir, "data.json")} does not hold a scenario result (expected scenario, runs and summary)`)
+    throw new UserError(`${path.join(dir, "data.json")} does not hold a scenario result (expected scenario, runs and summary)`)
   }
   return { result, run: await read("run.json") }
 }

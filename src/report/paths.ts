@@ -3,6 +3,7 @@
 // `..`) is refused, because writeReport replaces the target folder whole: only an absolute path the
 // user typed may point elsewhere.
 import * as path from "node:path"
+import { UserError } from "../core/config/error.ts"
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
 
@@ -14,15 +15,15 @@ const inside = (root: string, target: string): boolean => {
 export const resolveReportDir = (id: string, out: string | undefined, reportsRoot: string): string => {
   const root = path.resolve(reportsRoot)
   if (out !== undefined && out !== "") {
-    if (out.includes("\0")) throw new Error(`refusing --out ${JSON.stringify(out)}: it contains a NUL character`)
+    if (out.includes("\0")) throw new UserError(`refusing --out ${JSON.stringify(out)}: it contains a NUL character`)
     if (path.isAbsolute(out)) {
       const target = path.resolve(out)
-      if (target === path.parse(target).root) throw new Error(`refusing --out ${JSON.stringify(out)}: a report cannot replace the filesystem root`)
+      if (target === path.parse(target).root) throw new UserError(`refusing --out ${JSON.stringify(out)}: a report cannot replace the filesystem root`)
       return target
     }
     const target = path.resolve(root, out)
     if (!inside(root, target)) {
-      throw new Error(
+      throw new UserError(
         `refusing --out ${JSON.stringify(out)}: it resolves to ${target}, outside the reports folder ${root}. ` +
           "Give an absolute path if you really mean a folder elsewhere."
       )
@@ -32,13 +33,13 @@ export const resolveReportDir = (id: string, out: string | undefined, reportsRoo
   const segments = id.split("/")
   for (const s of segments) {
     if (!SEGMENT.test(s) || s.includes("..")) {
-      throw new Error(
+      throw new UserError(
         `refusing scenario id ${JSON.stringify(id)} as a report folder name: each "/"-separated part must start with a letter or digit ` +
           `and use only letters, digits, ".", "_" and "-" (no "..", no absolute path), so the report stays inside ${root}. Use --out to choose the folder.`
       )
     }
   }
   const target = path.resolve(root, ...segments)
-  if (!inside(root, target)) throw new Error(`refusing scenario id ${JSON.stringify(id)}: it resolves outside the reports folder ${root}`)
+  if (!inside(root, target)) throw new UserError(`refusing scenario id ${JSON.stringify(id)}: it resolves outside the reports folder ${root}`)
   return target
 }

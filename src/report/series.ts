@@ -2,6 +2,7 @@
 // Seeds share their checkpoint rounds, so grouping by t lines them up; a run that stopped early
 // (diverged, interrupted) simply contributes fewer points. Non-finite values are left out: vega
 // cannot place them, and the summary table reports divergence instead.
+import { domainDim } from "../core/domain/index.ts"
 import type { CheckpointRow } from "../core/types.ts"
 import type { ScenarioResult } from "../scenario/types.ts"
 
@@ -51,10 +52,7 @@ export const aggregate = (result: ScenarioResult, pick: Pick, key?: string): Ser
 }
 
 /** Problem dimension, from the domain config. */
-export const dimension = (result: ScenarioResult): number => {
-  const d = result.scenario.domain
-  return d.kind === "box" ? d.lower.length : d.kind === "ball" ? d.center.length : d.dim
-}
+export const dimension = (result: ScenarioResult): number => domainDim(result.scenario.domain)
 
 /** True when some learner has more than one seed, so a spread band means something. */
 export const hasSpread = (result: ScenarioResult): boolean => result.scenario.seeds.length > 1

@@ -3,11 +3,12 @@
 // the stop flag and give the event loop a turn (signals are delivered there). Slices are sized from
 // the measured time so a stop takes effect within ~0.1 s whether a round costs 5 ns or 5 ms.
 import { Clock, Context, Effect, Layer } from "effect"
-import type { Game } from "../core/game.ts"
+import type { Game } from "../core/game/game.ts"
 import type { RunStatus } from "../core/types.ts"
 import type { LearnerRun } from "../scenario/types.ts"
 import { Progress, snapshotAt } from "./progress.ts"
 import { StopSignal } from "./stop.ts"
+import { UserError } from "../core/config/error.ts"
 
 /** What the runner needs of a plan (scenario's RunPlan satisfies it). */
 export interface RunnablePlan {
@@ -35,7 +36,7 @@ export interface ExecuteOptions {
 }
 
 /** A plan whose game could not be built (its config is inconsistent). */
-export class RunSetupError extends Error {
+export class RunSetupError extends UserError {
   override readonly name = "RunSetupError"
   constructor(readonly learner: string, readonly seed: number, readonly reason: string) {
     super(`cannot start learner ${learner} (seed ${seed}): ${reason}`)

@@ -1,11 +1,18 @@
 // Every problem with a scenario, whatever its source (a JSON file, a TS module, a --set override),
 // is reported the same way: the file, the path inside it, the value found and what was expected.
-import { showValue } from "../core/adversary/params.ts"
+import { ConfigError } from "../core/config/error.ts"
+import { showValue } from "../core/config/show.ts"
 
-export class ScenarioError extends Error {
-  constructor(readonly file: string, readonly path: string, readonly value: unknown, readonly expected: string, detail?: string) {
-    super(detail ?? `${file}: ${path === "" ? "" : `${path}: `}expected ${expected}, got ${showValue(value)}`)
-    this.name = "ScenarioError"
+export class ScenarioError extends ConfigError {
+  override readonly name: string = "ScenarioError"
+  constructor(readonly file: string, path: string, value: unknown, expected: string, detail?: string) {
+    super(path, value, expected, detail ?? `${file}: ${path === "" ? "" : `${path}: `}expected ${expected}, got ${showValue(value)}`)
+  }
+
+  /** A core ConfigError seen from a file, its path prefixed (e.g. "learners[1]" + "beta1"). */
+  static from(file: string, prefix: string, e: ConfigError): ScenarioError {
+    const inner = prefix === "" ? e : e.within(prefix)
+    return new ScenarioError(file, inner.path, inner.value, inner.expected)
   }
 }
 

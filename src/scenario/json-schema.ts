@@ -3,10 +3,10 @@
 // added from the adversary registry (the Effect Schema leaves parameters to the registry checks).
 import { Schema } from "effect"
 import { adversaryKinds } from "../core/adversary/index.ts"
-import type { ParamSpec } from "../core/adversary/params.ts"
-import { ScenarioFile } from "./schema.ts"
+import { expectedText, requiredFields, type Field } from "../core/config/fields.ts"
+import { scenarioFileSchema } from "./schema.ts"
 
-const paramSchema = (spec: ParamSpec): Record<string, unknown> => {
+const paramSchema = (spec: Field): Record<string, unknown> => {
   const description = spec.doc
   switch (spec.type) {
     case "number": {
@@ -26,6 +26,14 @@ const paramSchema = (spec: ParamSpec): Record<string, unknown> => {
       return { description, enum: spec.values, ...(spec.default !== undefined ? { default: spec.default } : {}) }
     case "adversaries":
       return { description, type: "array", minItems: 1, items: { $ref: "#/$defs/Adversary" } }
+    case "boolean":
+      return { description, type: "boolean", ...(spec.default !== undefined ? { default: spec.default } : {}) }
+    case "text":
+      return { description, type: "string", minLength: 1 }
+    case "point":
+      return { description, type: "array", items: { type: "number" }, minItems: 1 }
+    default:
+      return { description: `${description} (${expectedText(spec)})` }
   }
 }
 
@@ -40,14 +48,14 @@ const adversaryDef = (): Record<string, unknown> => ({
     then: {
       description: k.title,
       properties: { kind: { const: k.kind }, ...Object.fromEntries(Object.entries(k.params).map(([name, spec]) => [name, paramSchema(spec)])) },
-      required: ["kind", ...Object.entries(k.params).filter(([, s]) => !("default" in s) && !s.doc.startsWith("Optional")).map(([n]) => n)],
+      required: ["kind", ...requiredFields(k.params)],
       additionalProperties: false
     }
   }))
 })
 
 export const scenarioJsonSchema = (): Record<string, unknown> => {
-  const doc = Schema.toJsonSchemaDocument(ScenarioFile, { onExcessProperty: "error" })
+  const doc = Schema.toJsonSchemaDocument(scenarioFileSchema(), { onExcessProperty: "error" })
   const root = { ...(doc.schema as Record<string, unknown>) }
   const properties = { ...(root.properties as Record<string, unknown>), adversary: { $ref: "#/$defs/Adversary" } }
   return {

@@ -3,40 +3,39 @@
 // (dimensions, start inside the domain, learner ranges, checkpoints within the horizon). Every
 // failure is one ScenarioError naming the file, the path, the value and what was expected.
 import { Result, Schema } from "effect"
-import { AdversaryConfigError, adversaryKinds, createAdversary, validateAdversary } from "../core/adversary/index.ts"
-import { createDomain, validateDomainConfig } from "../core/domain/index.ts"
-import { LearnerConfigError, resolveLearner } from "../core/learner/resolve.ts"
-import type { LabelledLearner, LearnerSpec } from "../core/learner/config.ts"
+import { createAdversary, describeAdversary, validateAdversary } from "../core/adversary/index.ts"
+import { ConfigError } from "../core/config/error.ts"
+import { createDomain, describeDomain, validateDomainConfig } from "../core/domain/index.ts"
+import { checkLearnerOn, resolveLearner, type LabelledLearner } from "../core/learner/resolve.ts"
 import type { Adversary, DomainConfig } from "../core/types.ts"
 import { formatPath, ScenarioError, valueAt } from "./error.ts"
-import { firstProblem, ScenarioFile } from "./schema.ts"
+import { firstProblem, scenarioFileSchema } from "./schema.ts"
 import type { AdversaryConfig, Expectation, ResolvedScenario, ScenarioInput } from "./types.ts"
-
-export { defineScenario } from "./define.ts"
-
-const decode = Schema.decodeUnknownResult(ScenarioFile, { onExcessProperty: "error", errors: "first" })
 
 /** The data part of an input: functions (TS factories, custom step schedules) are not schema data. */
 const dataView = (input: unknown): unknown => {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) return input
-  const { createAdversary: _factory, ...rest } = input as Record<string, unknown>
-  if (!Array.isArray(rest.learners)) return rest
-  return {
-    ...rest,
-    learners: rest.learners.map((l) => {
-      const s = (l as Record<string, unknown> | null)?.stepSchedule as Record<string, unknown> | undefined
-      if (s?.kind !== "custom") return l
-      const { fn: _fn, ...named } = s
-      return { ...(l as object), stepSchedule: named }
-    })
-  }
+  if (Array.isArray(input)) return input.map(dataView)
+  if (typeof input !== "object" || input === null) return input
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(input)) if (typeof value !== "function") out[key] = dataView(value)
+  return out
 }
 
 /** Metrics that need the final x vector recorded in rows. */
 export const vectorMetrics: ReadonlySet<Expectation["metric"]> = new Set(["x", "xAvg"])
 
+/** Runs a core validator; its ConfigError becomes a ScenarioError at `prefix` inside the file. */
+const within = <A>(source: string, prefix: string, f: () => A): A => {
+  try {
+    return f()
+  } catch (e) {
+    if (e instanceof ConfigError && !(e instanceof ScenarioError)) throw ScenarioError.from(source, prefix, e)
+    throw e
+  }
+}
+
 export const resolveScenario = (input: unknown, source: string): ResolvedScenario => {
-  const decoded = decode(dataView(input))
+  const decoded = Schema.decodeUnknownResult(scenarioFileSchema(), { onExcessProperty: "error", errors: "first" })(dataView(input))
   if (Result.isFailure(decoded)) {
     const problem = firstProblem(decoded.failure.issue)
     throw new ScenarioError(source, formatPath(problem.path), valueAt(input, problem.path), problem.expected)
@@ -47,15 +46,7 @@ export const resolveScenario = (input: unknown, source: string): ResolvedScenari
   }
 
   // Domain, then everything whose dimension must agree with it.
-  let domainConfig: DomainConfig
-  try {
-    domainConfig = validateDomainConfig(s.domain)
-  } catch (e) {
-    const m = /^(domain[^:]*): expected (.*), got .*$/s.exec((e as Error).message)
-    if (m === null) throw e
-    const path = m[1]
-    return fail(path, valueAt({ domain: s.domain }, path.replace(/\[(\d+)\]/g, ".$1").split(".")), m[2])
-  }
+  const domainConfig: DomainConfig = within(source, "domain", () => validateDomainConfig(s.domain))
   const domain = createDomain(domainConfig)
   const dim = domain.dim
   if (s.start.length !== dim) fail("start", s.start, `an array of ${dim} number${dim === 1 ? "" : "s"} (the domain dimension)`)
@@ -63,15 +54,16 @@ export const resolveScenario = (input: unknown, source: string): ResolvedScenari
 
   let adversary: AdversaryConfig = s.adversary
   let sample: Adversary
-  try {
-    if (s.createAdversary !== undefined) sample = s.createAdversary(s.adversary, dim)
-    else {
-      adversary = validateAdversary(s.adversary, dim)
-      sample = createAdversary(adversary, dim)
+  if (s.createAdversary !== undefined) {
+    try {
+      sample = s.createAdversary(s.adversary, dim)
+    } catch (e) {
+      if (e instanceof ConfigError) throw ScenarioError.from(source, "adversary", e)
+      return fail("adversary", s.adversary, `an adversary that can be built (${(e as Error).message})`)
     }
-  } catch (e) {
-    if (e instanceof AdversaryConfigError) return fail(`adversary.${e.path}`, e.value, e.expected)
-    return fail("adversary", s.adversary, `an adversary that can be built (${(e as Error).message})`)
+  } else {
+    adversary = within(source, "adversary", () => validateAdversary(s.adversary, dim))
+    sample = createAdversary(adversary, dim)
   }
   if (sample.dim !== dim) fail("adversary", s.adversary, `an adversary of dimension ${dim} (the domain dimension), not ${sample.dim}`)
 
@@ -79,12 +71,11 @@ export const resolveScenario = (input: unknown, source: string): ResolvedScenari
   const learners: LabelledLearner[] = s.learners.map((spec, i) => {
     if (labels.has(spec.label)) fail(`learners[${i}].label`, spec.label, "a label no other learner uses")
     labels.add(spec.label)
-    try {
-      return resolveLearner(spec as LearnerSpec)
-    } catch (e) {
-      if (!(e instanceof LearnerConfigError)) throw e
-      return fail(`learners[${i}].${e.field}`, e.value, e.expected)
-    }
+    return within(source, `learners[${i}]`, () => {
+      const learner = resolveLearner(spec)
+      checkLearnerOn(learner.config, domain, s.start)
+      return learner
+    })
   })
 
   const horizon = s.horizon
@@ -105,12 +96,11 @@ export const resolveScenario = (input: unknown, source: string): ResolvedScenari
     }
   })
 
-  const entry = adversaryKinds.get(adversary.kind)
   return {
     id: s.id,
     title: s.title,
     citation: s.citation ?? "",
-    description: s.description ?? (s.createAdversary === undefined && entry !== undefined ? entry.describe(adversary) : ""),
+    description: s.description ?? (s.createAdversary === undefined ? describeAdversary(adversary) : ""),
     notes: s.notes ?? [],
     domain: domainConfig,
     adversary,
@@ -122,14 +112,6 @@ export const resolveScenario = (input: unknown, source: string): ResolvedScenari
     expectations,
     ...(s.createAdversary !== undefined ? { createAdversary: s.createAdversary } : {}),
     source
-  }
-}
-
-const describeDomain = (d: DomainConfig): string => {
-  switch (d.kind) {
-    case "box": return d.lower.length === 1 ? `[${d.lower[0]}, ${d.upper[0]}]` : `box [${d.lower.join(", ")}] to [${d.upper.join(", ")}]`
-    case "ball": return `ball of radius ${d.radius} around [${d.center.length <= 4 ? d.center.join(", ") : `${d.center.length} coordinates`}]`
-    case "simplex": return `probability simplex of dimension ${d.dim}`
   }
 }
 
@@ -150,3 +132,6 @@ export const toScenarioInput = (s: ResolvedScenario): ScenarioInput => ({
   checkpoints: s.checkpoints,
   expectations: s.expectations
 })
+
+/** Identity with types: what a TypeScript scenario file exports (`export default defineScenario({...})`). */
+export const defineScenario = <const S extends ScenarioInput>(input: S): S => input

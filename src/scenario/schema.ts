@@ -3,58 +3,28 @@
 // horizon) are checked after decoding in resolve.ts. The same schema generates the JSON Schema
 // published for editors (scenarios/scenario.schema.json).
 import { Schema } from "effect"
-import { learnerKinds } from "../core/learner/catalog.ts"
-
+import { domainKinds } from "../core/domain/index.ts"
+import { learnerKinds } from "../core/learner/registry.ts"
+import { enumText } from "../core/config/fields.ts"
+import { kindUnion, structFields } from "./field-schema.ts"
 import { enumOf, Finite, headerFields, Integer, Metric, NonNegativeInt, opt, PositiveInt, Text, Vector } from "./schema-parts.ts"
 
-const Domain = Schema.Union([
-  Schema.Struct({ kind: Schema.Literal("box"), lower: Vector, upper: Vector }),
-  Schema.Struct({ kind: Schema.Literal("ball"), center: Vector, radius: Finite }),
-  Schema.Struct({ kind: Schema.Literal("simplex"), dim: PositiveInt })
-]).annotate({ expected: "a domain: {kind: \"box\", lower, upper}, {kind: \"ball\", center, radius} or {kind: \"simplex\", dim}", description: "The feasible set F." })
+/** The feasible set: one member per registered domain kind, built from its fields table. */
+const domainSchema = () =>
+  kindUnion([...domainKinds.values()].map((k) => ({ kind: k.kind, fields: structFields(k.fields, false) })), "a domain")
+    .annotate({ description: "The feasible set F." })
 
 /** Built-in adversary: a kind from the registry plus its parameters (checked by the registry). */
 const Adversary = Schema.StructWithRest(Schema.Struct({ kind: Text }), [Schema.Record(Schema.String, Schema.Unknown)])
   .annotate({ description: "A built-in adversary: {kind, ...parameters} (see docs/writing-an-adversary.md)." })
 
-const StepSchedule = Schema.Union([
-  Schema.Struct({ kind: Schema.Literal("constant") }),
-  Schema.Struct({ kind: Schema.Literal("inv-sqrt") }),
-  Schema.Struct({ kind: Schema.Literal("power"), power: Finite }),
-  Schema.Struct({ kind: Schema.Literal("inverse-time"), decay: Finite }),
-  // TS scenarios only: the function itself is not data (resolveLearner insists on it).
-  Schema.Struct({ kind: Schema.Literal("custom"), name: Text })
-]).annotate({ expected: "a step schedule {kind: \"constant\" | \"inv-sqrt\" | \"power\" (power) | \"inverse-time\" (decay)}" })
-
-const Beta1Schedule = Schema.Union([
-  Schema.Struct({ kind: Schema.Literal("constant") }),
-  Schema.Struct({ kind: Schema.Literal("exponential"), lambda: Finite }),
-  Schema.Struct({ kind: Schema.Literal("inverse") })
-]).annotate({ expected: "a β1 schedule {kind: \"constant\" | \"exponential\" (lambda) | \"inverse\"}" })
-
-const Learner = Schema.Struct({
-  kind: enumOf(learnerKinds as unknown as readonly [string, ...string[]]),
-  label: Text,
-  preset: opt(Text),
-  alpha: opt(Finite),
-  stepSchedule: opt(StepSchedule),
-  momentum: opt(enumOf(["none", "ema", "heavy-ball"])),
-  beta1: opt(Finite),
-  beta1Schedule: opt(Beta1Schedule),
-  secondMoment: opt(enumOf(["none", "ema", "sum", "mean"])),
-  beta2: opt(Finite),
-  beta2Schedule: opt(enumOf(["constant", "inverse-t"])),
-  amsgrad: opt(enumOf(["off", "raw", "corrected"])),
-  biasCorrection1: opt(Schema.Boolean),
-  biasCorrection2: opt(Schema.Boolean),
-  eps: opt(Finite),
-  epsRoot: opt(Finite),
-  initialAccumulator: opt(Finite),
-  weightDecay: opt(Finite),
-  weightDecayMode: opt(enumOf(["l2", "decoupled"])),
-  sign: opt(Schema.Boolean),
-  projection: opt(enumOf(["weighted", "euclidean"]))
-}).annotate({ description: "A learner: kind, label, optional preset (paper, pytorch, optax, duchi) and any config field to override." })
+/** A learner: one member per registered kind, with its presets and its family's fields (all optional overrides). */
+const learnerSchema = () =>
+  kindUnion([...learnerKinds.values()].map((k) => ({
+    kind: k.kind,
+    fields: { label: Text, preset: opt(enumOf(Object.keys(k.presets) as [string, ...string[]])), ...structFields(k.fields, true) }
+  })), "a learner")
+    .annotate({ description: "A learner: kind, label, optional preset and any field of its kind to override." })
 
 const Expectation = Schema.Struct({
   learner: Text,
@@ -66,11 +36,11 @@ const Expectation = Schema.Struct({
   why: opt(Text)
 }).annotate({ description: "A claim checked on the final row of every seed of one learner." })
 
-export const ScenarioFile = Schema.Struct({
+const scenarioFile = () => Schema.Struct({
   ...headerFields,
-  domain: Domain,
+  domain: domainSchema(),
   adversary: Adversary,
-  learners: Schema.Array(Learner).check(Schema.isMinLength(1)).annotate({ expected: "a non-empty array of learners" }),
+  learners: Schema.Array(learnerSchema()).check(Schema.isMinLength(1)).annotate({ expected: "a non-empty array of learners" }),
   horizon: PositiveInt,
   start: Vector,
   seeds: opt(Schema.Union([PositiveInt, Schema.Array(NonNegativeInt).check(Schema.isMinLength(1))]).annotate({ expected: "a positive integer (number of seeds) or a non-empty array of integer seeds" })),
@@ -80,7 +50,14 @@ export const ScenarioFile = Schema.Struct({
   sweep: opt(Schema.Unknown.annotate({ description: "A sweep section: grid, seeds, verdict (see docs/sweeps.md)." }))
 }).annotate({ title: "regretlab scenario", description: "An online convex optimisation game: domain, adversary, learners, horizon, start, seeds." })
 
-export type ScenarioFileType = typeof ScenarioFile.Type
+let cached: { readonly key: string; readonly schema: ReturnType<typeof scenarioFile> } | undefined
+
+/** The scenario file Schema for the kinds registered now (rebuilt when a kind is registered). */
+export const scenarioFileSchema = (): ReturnType<typeof scenarioFile> => {
+  const key = `${[...domainKinds.keys()].join()}|${[...learnerKinds.keys()].join()}`
+  if (cached?.key !== key) cached = { key, schema: scenarioFile() }
+  return cached.schema
+}
 
 /** The first problem in a Schema issue tree, as a path, the value found there and what was expected. */
 export interface SchemaProblem {
@@ -121,6 +98,17 @@ const fieldAst = (objects: AnyAst | undefined, key: PropertyKey): AnyAst | undef
   return props?.find((p) => p.name === key)?.type
 }
 
+/** The `kind` literals of a union of tagged objects, or undefined for any other union. */
+const kindLiterals = (ast: AnyAst): string[] | undefined => {
+  const kinds: string[] = []
+  for (const member of (ast.types as AnyAst[] | undefined) ?? []) {
+    const kind = fieldAst(member, "kind")
+    if (member._tag !== "Objects" || kind?._tag !== "Literal") return undefined
+    kinds.push(String(kind.literal))
+  }
+  return kinds.length > 0 ? kinds : undefined
+}
+
 export const firstProblem = (issue: unknown): SchemaProblem => {
   const path: PropertyKey[] = []
   let parent: AnyAst | undefined
@@ -147,6 +135,9 @@ export const firstProblem = (issue: unknown): SchemaProblem => {
           current = inner[0]
           continue
         }
+        // No member's tag matched: the problem is the tag itself.
+        const kinds = kindLiterals(current.ast as AnyAst)
+        if (inner.length === 0 && kinds !== undefined) return { path: [...path, "kind"], expected: enumText(kinds) }
         return { path, expected: expectedOf(current.ast as AnyAst) ?? "one of the allowed forms" }
       }
       case "Filter": {

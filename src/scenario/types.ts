@@ -1,5 +1,5 @@
 // The scenario contract shared by the scenario, run, report and CLI layers.
-import type { LabelledLearner, LearnerSpec } from "../core/learner/config.ts"
+import type { LabelledLearner, LearnerSpec } from "../core/learner/resolve.ts"
 import type { Adversary, CheckpointRow, DomainConfig, RunStatus } from "../core/types.ts"
 
 /** A built-in adversary described as data (JSON scenarios); TS scenarios may also give a factory. */

@@ -16,9 +16,10 @@ import { firstProblem } from "../scenario/schema.ts"
 import type { Expectation, ResolvedScenario } from "../scenario/types.ts"
 import { type Axis, type GridValue, makeAxis, mergeAxes, parseValues, pointCount } from "./grid.ts"
 import { Finite, headerFields, Metric, NonNegativeInt, opt, PositiveInt, Text } from "../scenario/schema-parts.ts"
+import { UserError } from "../core/config/error.ts"
 
 /** A sweep input problem (unknown id, bad flag, bad file): the CLI turns it into exit 2. */
-export class SweepInputError extends Error {
+export class SweepInputError extends UserError {
   override readonly name = "SweepInputError"
 }
 

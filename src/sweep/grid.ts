@@ -3,6 +3,7 @@
 // evenly spaced in log(1 − v) (`0.9:0.9999:4:log1m` = 0.9, 0.99, 0.999, 0.9999, the natural
 // spacing for β2). Several fields joined by `+` move together (`adversary.C+adversary.period=3,5,10`).
 // List items are JSON when they parse (numbers, true, "x"), else strings.
+import { UserError } from "../core/config/error.ts"
 
 export type GridValue = number | string | boolean
 
@@ -13,7 +14,8 @@ export interface Axis {
   readonly values: readonly GridValue[]
 }
 
-export class GridError extends Error {
+/** A --grid value that cannot be read. */
+export class GridError extends UserError {
   override readonly name = "GridError"
 }
 

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto"
 import type { SweepPlan } from "./definition.ts"
 import { type GridValue, pointOverrides, pointValues } from "./grid.ts"
+import { UserError } from "../core/config/error.ts"
 
 export interface Job {
   /** Position in the full (unsharded) job list. */
@@ -45,7 +46,7 @@ export const parseShard = (text: string): Shard => {
   const k = m ? Number(m[1]) : NaN
   const n = m ? Number(m[2]) : NaN
   if (!m || !(n >= 1) || !(k >= 1 && k <= n)) {
-    throw new Error(`--shard: expected k/n with 1 ≤ k ≤ n (e.g. 3/8; with SLURM use --array=1-8 and --shard $SLURM_ARRAY_TASK_ID/8), got ${JSON.stringify(text)}`)
+    throw new UserError(`--shard: expected k/n with 1 ≤ k ≤ n (e.g. 3/8; with SLURM use --array=1-8 and --shard $SLURM_ARRAY_TASK_ID/8), got ${JSON.stringify(text)}`)
   }
   return { k, n }
 }

@@ -11,6 +11,7 @@ import { loadBaseScenario } from "./definition.ts"
 import { type JobRecord, runJob } from "./execute.ts"
 import type { Job } from "./jobs.ts"
 import type { FromWorker } from "./worker.ts"
+import { UserError } from "../core/config/error.ts"
 
 export const defaultWorkers = (): number => availableParallelism()
 
@@ -62,7 +63,7 @@ export class WorkerPool {
 
   /** Starts n workers and waits until each has loaded the numeric core. */
   static async start(n: number): Promise<WorkerPool> {
-    if (!Number.isInteger(n) || n < 1) throw new Error(`workers: expected an integer ≥ 1, got ${n}`)
+    if (!Number.isInteger(n) || n < 1) throw new UserError(`workers: expected an integer ≥ 1, got ${n}`)
     return new WorkerPool(await Promise.all(Array.from({ length: n }, spawn)))
   }
 

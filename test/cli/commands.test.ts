@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, stat } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import * as path from "node:path"
 import { describe, expect, it } from "vitest"
-import { learnerCatalog } from "../../src/core/learner/catalog.ts"
+import { learnerKinds } from "../../src/core/learner/registry.ts"
 import { serialiseScenario } from "../../src/report/data.ts"
 import { applyOverrides, listScenarios, loadScenario, scenarioJsonSchema } from "../../src/scenario/index.ts"
 import { cli, fixture, repo } from "./run-cli.ts"
@@ -19,14 +19,14 @@ describe.concurrent("regretlab list", () => {
       expect(line, s.id).toBeDefined()
       expect(line).toContain(s.citation)
     }
-    for (const e of Object.values(learnerCatalog)) expect(r.stdout).toContain(`presets: ${Object.keys(e.presets).join(", ")}`)
+    for (const e of [...learnerKinds.values()]) expect(r.stdout).toContain(`presets: ${Object.keys(e.presets).join(", ")}`)
   })
 
   it("--json gives the same lists as data", async () => {
     const r = await cli(["list", "--json"])
     const doc = JSON.parse(r.stdout) as { scenarios: { id: string }[]; learners: { kind: string; presets: string[] }[] }
     expect(doc.scenarios.map((s) => s.id)).toEqual(listScenarios().map((s) => s.id))
-    expect(doc.learners.map((l) => l.kind)).toEqual(Object.keys(learnerCatalog))
+    expect(doc.learners.map((l) => l.kind)).toEqual([...learnerKinds.keys()])
   })
 })
 

@@ -2,8 +2,9 @@
 // losses, composites, validation messages, and Theorem 2's C against the reference table.
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { ConfigError } from "../../src/core/config/error.ts"
 import {
-  AdversaryConfigError, adversaryKinds, createAdversary, describeAdversary, theorem2C, validateAdversary
+  adversaryKinds, createAdversary, describeAdversary, theorem2C, validateAdversary
 } from "../../src/core/adversary/index.ts"
 import { LinearLoss } from "../../src/core/loss/linear.ts"
 import { QuadraticLoss } from "../../src/core/loss/quadratic.ts"
@@ -166,10 +167,10 @@ describe("validation and docs", () => {
       } catch (e) {
         return e
       }
-    })() as AdversaryConfigError
-    expect(err).toBeInstanceOf(AdversaryConfigError)
+    })() as ConfigError
+    expect(err).toBeInstanceOf(ConfigError)
     expect(err.path).toBe("parts[1].C")
-    expect(() => validateAdversary({ kind: "periodic-linear", C: 3, period: 0 }, 1)).toThrow("adversary.period: expected an integer ≥ 1, got 0")
+    expect(() => validateAdversary({ kind: "periodic-linear", C: 3, period: 0 }, 1)).toThrow("period: expected an integer ≥ 1, got 0")
   })
 
   it("documents every parameter of every kind", () => {

@@ -4,6 +4,9 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import type { Domain, DomainConfig } from "../../src/core/types.ts"
+import { ConfigError } from "../../src/core/config/error.ts"
+import type { BallConfig } from "../../src/core/domain/ball.ts"
+import type { BoxConfig } from "../../src/core/domain/box.ts"
 import {
   createBall,
   createBox,
@@ -71,7 +74,7 @@ const mulberry32 = (seed: number): (() => number) => {
 /** A random feasible point of a domain (interior, boundary and vertex points all occur). */
 const randomFeasible = (d: Domain, rand: () => number): Float64Array => {
   const x = new Float64Array(d.dim)
-  const cfg = d.config
+  const cfg = d.config as { kind: string; lower: number[]; upper: number[]; center: number[]; radius: number }
   if (cfg.kind === "box") {
     for (let i = 0; i < d.dim; i++) {
       const u = rand() < 0.3 ? (rand() < 0.5 ? 0 : 1) : rand()
@@ -100,7 +103,7 @@ const randomFeasible = (d: Domain, rand: () => number): Float64Array => {
 
 /** Scale of the domain's coordinates, for absolute tolerances. */
 const scaleOf = (d: Domain): number => {
-  const cfg = d.config
+  const cfg = d.config as { kind: string; lower: number[]; upper: number[]; center: number[]; radius: number }
   if (cfg.kind === "box") return Math.max(1, ...cfg.lower.map(Math.abs), ...cfg.upper.map(Math.abs))
   if (cfg.kind === "ball") return Math.max(1, cfg.radius, ...cfg.center.map(Math.abs))
   return 1
@@ -376,7 +379,7 @@ describe("ball", () => {
   it("weighted projection matches a bisection reference and sits on the sphere when y is outside", () => {
     fc.assert(
       fc.property(caseArb(ballArb), ({ d, y, a }) => {
-        const cfg = d.config as Extract<DomainConfig, { kind: "ball" }>
+        const cfg = d.config as BallConfig
         const x = projW(d, y, a)
         const ref = ballReference(cfg.center, cfg.radius, y, effective(a))
         expect(maxAbsDiff(x, ref)).toBeLessThanOrEqual(1e-9 * Math.max(1, cfg.radius))
@@ -403,7 +406,7 @@ describe("ball", () => {
       fc.property(
         ballArb.chain((d) => fc.tuple(fc.constant(d), fc.array(coord, { minLength: d.dim, maxLength: d.dim }))),
         ([d, gs]) => {
-          const cfg = d.config as Extract<DomainConfig, { kind: "ball" }>
+          const cfg = d.config as BallConfig
           const g = f64(gs)
           const out = new Float64Array(d.dim)
           const value = d.minimizeLinear(g, out)
@@ -552,20 +555,25 @@ describe("createDomain", () => {
   })
 
   it.each<[string, unknown, string]>([
-    ["negative radius", { kind: "ball", center: [0], radius: -1 }, "domain.radius: expected a positive finite number, got -1"],
-    ["zero radius", { kind: "ball", center: [0], radius: 0 }, "domain.radius: expected a positive finite number, got 0"],
-    ["infinite radius", { kind: "ball", center: [0], radius: Infinity }, "domain.radius: expected a positive finite number, got Infinity"],
-    ["non-finite center", { kind: "ball", center: [0, NaN], radius: 1 }, "domain.center[1]: expected a finite number, got NaN"],
-    ["empty center", { kind: "ball", center: [], radius: 1 }, "domain.center: expected a non-empty array of finite numbers, got []"],
-    ["lower > upper", { kind: "box", lower: [0, 2], upper: [1, 1] }, "domain.lower[1]: expected a number ≤ domain.upper[1] = 1, got 2"],
-    ["length mismatch", { kind: "box", lower: [0, 0], upper: [1] }, "domain.upper: expected an array of length 2 (the length of domain.lower), got [1]"],
-    ["non-array lower", { kind: "box", lower: 0, upper: [1] }, "domain.lower: expected an array of finite numbers, got 0"],
-    ["infinite bound", { kind: "box", lower: [0], upper: [Infinity] }, "domain.upper[0]: expected a finite number, got Infinity"],
-    ["fractional dim", { kind: "simplex", dim: 1.5 }, "domain.dim: expected an integer ≥ 1, got 1.5"],
-    ["zero dim", { kind: "simplex", dim: 0 }, "domain.dim: expected an integer ≥ 1, got 0"],
-    ["unknown kind", { kind: "sphere" }, 'domain.kind: expected one of "box", "ball", "simplex", got "sphere"'],
-    ["not an object", null, 'domain: expected an object with a "kind" field, got null']
+    ["negative radius", { kind: "ball", center: [0], radius: -1 }, "radius: expected a number > 0, got -1"],
+    ["zero radius", { kind: "ball", center: [0], radius: 0 }, "radius: expected a number > 0, got 0"],
+    ["infinite radius", { kind: "ball", center: [0], radius: Infinity }, "radius: expected a number > 0, got Infinity"],
+    ["non-finite center", { kind: "ball", center: [0, NaN], radius: 1 }, "center[1]: expected a finite number, got NaN"],
+    ["empty center", { kind: "ball", center: [], radius: 1 }, "center: expected a non-empty array of finite numbers, got []"],
+    ["lower > upper", { kind: "box", lower: [0, 2], upper: [1, 1] }, "lower[1]: expected a number ≤ domain.upper[1] = 1, got 2"],
+    ["length mismatch", { kind: "box", lower: [0, 0], upper: [1] }, "upper: expected an array of length 2 (the length of domain.lower), got [1]"],
+    ["non-array lower", { kind: "box", lower: 0, upper: [1] }, "lower: expected an array of finite numbers, got 0"],
+    ["infinite bound", { kind: "box", lower: [0], upper: [Infinity] }, "upper[0]: expected a finite number, got Infinity"],
+    ["fractional dim", { kind: "simplex", dim: 1.5 }, "dim: expected an integer ≥ 1, got 1.5"],
+    ["zero dim", { kind: "simplex", dim: 0 }, "dim: expected an integer ≥ 1, got 0"],
+    ["unknown kind", { kind: "sphere" }, 'kind: expected one of "box", "ball", "simplex", got "sphere"'],
+    ["not an object", null, 'expected an object with a "kind" field, got null']
   ])("rejects %s", (_name, config, message) => {
-    expect(() => createDomain(config as DomainConfig)).toThrow(new Error(message))
+    expect(() => createDomain(config as DomainConfig)).toThrow(ConfigError)
+    try {
+      createDomain(config as DomainConfig)
+    } catch (e) {
+      expect((e as ConfigError).message).toBe(message)
+    }
   })
 })

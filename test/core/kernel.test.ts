@@ -1,12 +1,13 @@
 // The round kernel's source holds the structure of a configuration, never its numbers, so sweeps
-// over numbers share one compiled kernel (see kernelParams in src/core/kernel.ts).
+// over numbers share one compiled kernel (see kernelParams in src/core/learner/algorithm1/kernel.ts).
 import { describe, expect, it } from "vitest"
-import { compileKernel, kernelParams, kernelSource, type KernelShape } from "../../src/core/kernel.ts"
-import type { LearnerSpec } from "../../src/core/learner/config.ts"
+import { compileKernel, kernelParams, kernelSource, type KernelShape } from "../../src/core/learner/algorithm1/kernel.ts"
+import type { LearnerSpec } from "../../src/core/learner/resolve.ts"
 import { resolveLearner } from "../../src/core/learner/resolve.ts"
+import type { Algorithm1Config } from "../../src/core/learner/algorithm1/fields.ts"
 
 const shape = (spec: LearnerSpec, dim = 1): KernelShape => ({
-  config: resolveLearner(spec).config, dim, bounds: "uniform", lo: -1, hi: 1, accounting: true, linear: true, expected: "none", gradientSums: true
+  config: resolveLearner(spec).config as Algorithm1Config, dim, bounds: "uniform", lo: -1, hi: 1, accounting: true, linear: true, expected: "none", gradientSums: true
 })
 
 describe("round kernel", () => {
@@ -26,8 +27,8 @@ describe("round kernel", () => {
     expect(kernelSource(shape({ kind: "adam", preset: "pytorch" }, 3))).not.toBe(base)
   })
 
-  it("kernelParams holds each number exactly (1/α computed once, as the update uses it)", () => {
-    const p = kernelParams(shape({ kind: "adam", alpha: 0.3, beta1: 0.7, beta2: 0.95, eps: 1e-7, epsRoot: 1e-9 }))
-    expect(Array.from(p)).toEqual([0.3, 1 / 0.3, 0, 0, 0.7, 1, 1 - 0.7, 0.95, 1 - 0.95, 1e-7, 1e-9, 0, -1, 1])
+  it("kernelParams holds each field's number in the slot its field declares, the domain's bounds last", () => {
+    const p = kernelParams(shape({ kind: "adam", alpha: 0.3, beta1: 0.7, beta2: 0.95, eps: 1e-7, epsRoot: 1e-9, beta1Schedule: { kind: "exponential", lambda: 0.99 }, stepSchedule: { kind: "power", power: 0.7 } }))
+    expect(Array.from(p)).toEqual([0.3, 0.7, 0, 0.7, 0.99, 0.95, 1e-7, 1e-9, 0, -1, 1])
   })
 })

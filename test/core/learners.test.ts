@@ -2,10 +2,11 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { createAdversary } from "../../src/core/adversary/index.ts"
 import { createDomain, createInterval } from "../../src/core/domain/index.ts"
-import { Game, playGame } from "../../src/core/game.ts"
-import { createLearner } from "../../src/core/learner/adaptive.ts"
-import { learnerCatalog, learnerKinds } from "../../src/core/learner/catalog.ts"
-import type { LearnerSpec } from "../../src/core/learner/config.ts"
+import { Game, playGame } from "../../src/core/game/game.ts"
+import { createLearner } from "../../src/core/learner/registry.ts"
+import { learnerKinds as registry } from "../../src/core/learner/registry.ts"
+const learnerKinds = [...registry.keys()]
+import type { LearnerSpec } from "../../src/core/learner/resolve.ts"
 import { resolveLearner } from "../../src/core/learner/resolve.ts"
 import { createRandomSource } from "../../src/core/rng.ts"
 import { fixedQuadratic, periodicLinear1d } from "../reference/adversaries.ts"
@@ -136,27 +137,27 @@ interface LearnerInfo {
   readonly invalid: readonly [LearnerSpec, RegExp][]
 }
 const common = (kind: LearnerSpec["kind"]): [LearnerSpec, RegExp][] => [
-  [{ kind, alpha: -1 }, new RegExp(`learner "${kind}": alpha must be a number in \\(0, ∞\\), got -1`)],
-  [{ kind, alpha: Number.NaN }, /alpha must be a number in \(0, ∞\), got NaN/],
-  [{ kind, preset: "keras" as never }, new RegExp(`learner "${kind}": preset must be one of .*, got "keras"`)],
-  [{ kind, label: "mine", eps: -1e-8 }, /learner "mine": eps must be a number in \[0, ∞\), got -1e-8/],
-  [{ kind, stepSchedule: { kind: "weekly" } as never }, /stepSchedule.kind must be one of/],
-  [{ kind, projection: "radial" as never }, /projection must be one of "weighted", "euclidean", got "radial"/],
-  [{ kind, betaOne: 0.9 } as never, /betaOne must be absent \(unknown field\), got 0.9/]
+  [{ kind, alpha: -1 }, /^alpha: expected a number in \(0, ∞\), got -1$/],
+  [{ kind, alpha: Number.NaN }, /^alpha: expected a number in \(0, ∞\), got NaN$/],
+  [{ kind, preset: "keras" as never }, /^preset: expected one of .*, got "keras"$/],
+  [{ kind, label: "mine", eps: -1e-8 }, /^eps: expected a number in \[0, ∞\), got -1e-8$/],
+  [{ kind, stepSchedule: { kind: "weekly" } as never }, /^stepSchedule.kind: expected one of/],
+  [{ kind, projection: "radial" as never }, /^projection: expected one of "weighted", "euclidean", got "radial"$/],
+  [{ kind, betaOne: 0.9 } as never, /^betaOne: expected no such field \(known fields: alpha, .*\), got 0.9$/]
 ]
-const battery: Record<LearnerSpec["kind"], LearnerInfo> = {
-  ogd: { valid: [{ kind: "ogd", alpha: 0.5 }, { kind: "ogd", preset: "pytorch", alpha: 0.1 }], invalid: [...common("ogd"), [{ kind: "ogd", beta1: 0.9 }, /beta1 must be 0 when momentum is "none", got 0.9/]] },
-  momentum: { valid: [{ kind: "momentum", alpha: 0.1 }, { kind: "momentum", preset: "optax", alpha: 0.05, beta1: 0.5 }], invalid: [...common("momentum"), [{ kind: "momentum", beta1: 1 }, /learner "momentum": beta1 must be a number in \[0, 1\), got 1/]] },
-  adagrad: { valid: [{ kind: "adagrad" }, { kind: "adagrad", preset: "duchi" }, { kind: "adagrad", preset: "pytorch", alpha: 0.5 }, { kind: "adagrad", preset: "optax", alpha: 0.5 }], invalid: [...common("adagrad"), [{ kind: "adagrad", initialAccumulator: -1 }, /initialAccumulator must be a number in \[0, ∞\), got -1/]] },
-  rmsprop: { valid: [{ kind: "rmsprop", alpha: 0.5 }, { kind: "rmsprop", preset: "pytorch", alpha: 0.05 }, { kind: "rmsprop", preset: "optax", alpha: 0.05 }], invalid: [...common("rmsprop"), [{ kind: "rmsprop", beta2: 1.5 }, /beta2 must be a number in \[0, 1\), got 1.5/]] },
+const battery: Record<string, LearnerInfo> = {
+  ogd: { valid: [{ kind: "ogd", alpha: 0.5 }, { kind: "ogd", preset: "pytorch", alpha: 0.1 }], invalid: [...common("ogd"), [{ kind: "ogd", beta1: 0.9 }, /^beta1: expected 0 when momentum is "none", got 0.9$/]] },
+  momentum: { valid: [{ kind: "momentum", alpha: 0.1 }, { kind: "momentum", preset: "optax", alpha: 0.05, beta1: 0.5 }], invalid: [...common("momentum"), [{ kind: "momentum", beta1: 1 }, /^beta1: expected a number in \[0, 1\), got 1$/]] },
+  adagrad: { valid: [{ kind: "adagrad" }, { kind: "adagrad", preset: "duchi" }, { kind: "adagrad", preset: "pytorch", alpha: 0.5 }, { kind: "adagrad", preset: "optax", alpha: 0.5 }], invalid: [...common("adagrad"), [{ kind: "adagrad", initialAccumulator: -1 }, /^initialAccumulator: expected a number in \[0, ∞\), got -1$/]] },
+  rmsprop: { valid: [{ kind: "rmsprop", alpha: 0.5 }, { kind: "rmsprop", preset: "pytorch", alpha: 0.05 }, { kind: "rmsprop", preset: "optax", alpha: 0.05 }], invalid: [...common("rmsprop"), [{ kind: "rmsprop", beta2: 1.5 }, /^beta2: expected a number in \[0, 1\), got 1.5$/]] },
   adam: {
     valid: [{ kind: "adam", alpha: 0.5 }, { kind: "adam", preset: "pytorch", alpha: 0.05 }, { kind: "adam", preset: "optax", alpha: 0.05 }, { kind: "adam", alpha: 0.5, beta1Schedule: { kind: "exponential", lambda: 0.999 } }, { kind: "adam", alpha: 0.5, beta1Schedule: { kind: "inverse" } }, { kind: "adam", alpha: 0.05, stepSchedule: { kind: "constant" }, epsRoot: 1e-8 }],
-    invalid: [...common("adam"), [{ kind: "adam", beta1: 1 }, /learner "adam": beta1 must be a number in \[0, 1\), got 1/], [{ kind: "adam", beta2: -0.1 }, /beta2 must be a number in \[0, 1\), got -0.1/], [{ kind: "adam", beta1Schedule: { kind: "exponential", lambda: 0 } }, /beta1Schedule.lambda must be a number in \(0, 1\], got 0/]]
+    invalid: [...common("adam"), [{ kind: "adam", beta1: 1 }, /^beta1: expected a number in \[0, 1\), got 1$/], [{ kind: "adam", beta2: -0.1 }, /^beta2: expected a number in \[0, 1\), got -0.1$/], [{ kind: "adam", beta1Schedule: { kind: "exponential", lambda: 0 } }, /^beta1Schedule.lambda: expected a number in \(0, 1\], got 0$/]]
   },
-  amsgrad: { valid: [{ kind: "amsgrad", alpha: 0.5 }, { kind: "amsgrad", preset: "pytorch", alpha: 0.05 }, { kind: "amsgrad", preset: "optax", alpha: 0.05 }], invalid: [...common("amsgrad"), [{ kind: "amsgrad", amsgrad: "max" as never }, /amsgrad must be one of "off", "raw", "corrected", got "max"/]] },
-  adamnc: { valid: [{ kind: "adamnc", alpha: 0.5 }], invalid: [...common("adamnc"), [{ kind: "adamnc", biasCorrection2: true }, /biasCorrection2 must be false with beta2Schedule "inverse-t"/]] },
-  adamw: { valid: [{ kind: "adamw", alpha: 0.5 }, { kind: "adamw", preset: "pytorch", alpha: 0.05 }, { kind: "adamw", preset: "optax", alpha: 0.05 }, { kind: "adamw", alpha: 0.5, weightDecayMode: "l2" }], invalid: [...common("adamw"), [{ kind: "adamw", weightDecay: -0.1 }, /weightDecay must be a number in \[0, ∞\), got -0.1/]] },
-  signgd: { valid: [{ kind: "signgd", alpha: 0.01 }, { kind: "signgd", alpha: 0.3, stepSchedule: { kind: "inv-sqrt" }, beta1: 0.9 }], invalid: [...common("signgd"), [{ kind: "signgd", secondMoment: "ema" }, /sign must be false unless secondMoment is "none", got true/]] }
+  amsgrad: { valid: [{ kind: "amsgrad", alpha: 0.5 }, { kind: "amsgrad", preset: "pytorch", alpha: 0.05 }, { kind: "amsgrad", preset: "optax", alpha: 0.05 }], invalid: [...common("amsgrad"), [{ kind: "amsgrad", amsgrad: "max" as never }, /^amsgrad: expected one of "off", "raw", "corrected", got "max"$/]] },
+  adamnc: { valid: [{ kind: "adamnc", alpha: 0.5 }], invalid: [...common("adamnc"), [{ kind: "adamnc", biasCorrection2: true }, /^biasCorrection2: expected false with beta2Schedule "inverse-t"/]] },
+  adamw: { valid: [{ kind: "adamw", alpha: 0.5 }, { kind: "adamw", preset: "pytorch", alpha: 0.05 }, { kind: "adamw", preset: "optax", alpha: 0.05 }, { kind: "adamw", alpha: 0.5, weightDecayMode: "l2" }], invalid: [...common("adamw"), [{ kind: "adamw", weightDecay: -0.1 }, /^weightDecay: expected a number in \[0, ∞\), got -0.1$/]] },
+  signgd: { valid: [{ kind: "signgd", alpha: 0.01 }, { kind: "signgd", alpha: 0.3, stepSchedule: { kind: "inv-sqrt" }, beta1: 0.9 }], invalid: [...common("signgd"), [{ kind: "signgd", secondMoment: "ema" }, /^sign: expected false unless secondMoment is "none", got true$/]] }
 }
 
 describe("learner battery (every kind, every valid and invalid config)", () => {
@@ -167,7 +168,7 @@ describe("learner battery (every kind, every valid and invalid config)", () => {
     const info = battery[kind]
     describe(kind, () => {
       it("every preset in the catalog resolves and names itself", () => {
-        for (const preset of Object.keys(learnerCatalog[kind].presets)) {
+        for (const preset of Object.keys(registry.get(kind)!.presets)) {
           const r = resolveLearner({ kind, preset: preset as never })
           expect(r.config.preset).toBe(preset)
           expect(JSON.parse(JSON.stringify(r.config))).toEqual(r.config)
@@ -229,7 +230,7 @@ describe("learner properties", () => {
       const rows = everyRound({ kind: "amsgrad", alpha: 0.1, stepSchedule: { kind: schedule as "constant" } }, gradients, [0, 0])
       rows.forEach((row, k) => {
         expect(row.gammaMin).toBeGreaterThanOrEqual(0)
-        if (k > 0) expect(row.stepMax).toBeLessThanOrEqual(rows[k - 1].stepMax)
+        if (k > 0) expect(row.stepMax).toBeLessThanOrEqual(rows[k - 1].stepMax!)
       })
       expect(rows.at(-1)!.gammaNegativeRounds).toBe(0)
     }))

@@ -2,8 +2,9 @@
 // Reddi's Section 5 online sequence (f_t = 1010x if t mod 101 = 1, else −10x on [−1, 1]), so the
 // curves look like the real thing without depending on the scenario layer.
 import { logCheckpoints } from "../../src/core/checkpoints.ts"
-import type { LearnerSpec } from "../../src/core/learner/config.ts"
+import type { LearnerSpec } from "../../src/core/learner/resolve.ts"
 import { resolveLearner } from "../../src/core/learner/resolve.ts"
+import type { Algorithm1Config } from "../../src/core/learner/algorithm1/fields.ts"
 import type { CheckpointRow } from "../../src/core/types.ts"
 import type { Expectation, ExpectationResult, LearnerRun, LearnerSummary, ScenarioResult, Spread } from "../../src/scenario/types.ts"
 
@@ -22,7 +23,7 @@ const grad = (t: number): number => ((t - 1) % 101 === 0 ? 1010 : -10)
 
 /** One scalar run; seed shifts the start so seeds differ (spread bands have width). */
 const simulate = (spec: LearnerSpec, horizon: number, seed: number, dim: number): CheckpointRow[] => {
-  const c = resolveLearner(spec).config
+  const c = resolveLearner(spec).config as Algorithm1Config
   const marks = new Set(logCheckpoints(horizon, 10))
   let x = (seed - 1) * 0.25
   let m = 0

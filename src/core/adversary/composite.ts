@@ -1,6 +1,9 @@
 // Adversaries built from others. Each part draws from its own named streams ("<purpose>/part<i>"),
 // so adding a part or reordering rounds never shifts another part's realised sequence.
 import type { Adversary, AdversaryInformation, Loss, LossFamily, RandomSource } from "../types.ts"
+import { ConfigError } from "../config/error.ts"
+import type { AdversaryKind, Nested } from "./kind.ts"
+import type { AdversaryParams } from "./params.ts"
 
 /** The most permissive information among the parts (adaptive > stochastic > oblivious). */
 export const combinedInformation = (parts: readonly Adversary[]): AdversaryInformation =>
@@ -83,4 +86,60 @@ export class MixtureAdversary implements Adversary {
     while (u >= this.cumulative[i]) i++
     return this.parts[i].reveal(t, x)
   }
+}
+
+/** Validates the parts (same loss family) and the per-part list (`at` or `weights`). */
+const checkComposite = (c: AdversaryParams, dim: number, nested: Nested, key: "at" | "weights"): AdversaryParams => {
+  const parts = (c.parts as unknown[]).map((p, i) => {
+    try {
+      return nested.validate(p, dim)
+    } catch (e) {
+      throw e instanceof ConfigError ? e.within(`parts[${i}]`) : e
+    }
+  })
+  const families = parts.map((p) => nested.familyOf(p))
+  families.forEach((f, i) => {
+    if (f !== families[0]) throw new ConfigError(`parts[${i}].kind`, parts[i].kind, `an adversary with ${families[0]} losses like parts[0] (got ${f})`)
+  })
+  const list = c[key] as number[]
+  const want = key === "at" ? parts.length - 1 : parts.length
+  if (list.length !== want) throw new ConfigError(key, list, `an array of ${want} numbers (${key === "at" ? "one fewer than" : "one per"} part)`)
+  if (key === "at") list.forEach((t, i) => {
+    if (i > 0 && !(t > list[i - 1])) throw new ConfigError(`at[${i}]`, t, `a round > at[${i - 1}] = ${list[i - 1]} (ascending)`)
+  })
+  else if (!(list.reduce((a, b) => a + b, 0) > 0)) throw new ConfigError("weights", list, "weights with a positive sum")
+  return { ...c, parts }
+}
+
+const partsOf = (c: AdversaryParams, dim: number, nested: Nested): Adversary[] =>
+  (c.parts as AdversaryParams[]).map((p) => nested.create(p, dim))
+
+export const switchingKind: AdversaryKind = {
+  kind: "switching",
+  title: "Switches between adversaries at given rounds",
+  citation: "",
+  information: "parts",
+  family: "parts",
+  params: {
+    parts: { type: "adversaries", doc: "The adversaries, in order of play." },
+    at: { type: "numbers", doc: "Ascending rounds at which the next part takes over (one fewer than parts).", min: 1, integer: true }
+  },
+  check: (c, dim, nested) => checkComposite(c, dim, nested, "at"),
+  describe: (c, nested) => `switching at rounds ${(c.at as number[]).join(", ")} between: ${(c.parts as AdversaryParams[]).map((p) => nested.describe(p)).join(" | ")}`,
+  create: (c, dim, nested) => new SwitchingAdversary(partsOf(c, dim, nested), c.at as number[])
+}
+
+export const mixtureKind: AdversaryKind = {
+  kind: "mixture",
+  title: "Each round an i.i.d. choice among adversaries",
+  citation: "",
+  information: "parts",
+  family: "parts",
+  params: {
+    parts: { type: "adversaries", doc: "The adversaries to choose from." },
+    weights: { type: "numbers", doc: "Choice probabilities (normalised), one per part.", min: 0 }
+  },
+  check: (c, dim, nested) => checkComposite(c, dim, nested, "weights"),
+  describe: (c, nested) => `mixture with weights ${(c.weights as number[]).join(", ")} of: ${(c.parts as AdversaryParams[]).map((p) => nested.describe(p)).join(" | ")}`,
+  create: (c, dim, nested) => new MixtureAdversary(partsOf(c, dim, nested), c.weights as number[])
 }

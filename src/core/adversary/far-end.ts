@@ -4,6 +4,9 @@
 // stable point; the regret a learner concedes measures how much it can be pushed around.
 import { LinearLoss, linearFamily } from "../loss/linear.ts"
 import type { Adversary, Loss, LossFamily } from "../types.ts"
+import { checkVector } from "../config/fields.ts"
+import { fmt, num, type AdversaryKind } from "./kind.ts"
+import { scale } from "./shared-params.ts"
 
 export class FarEndAdversary implements Adversary {
   readonly information = "adaptive" as const
@@ -34,4 +37,18 @@ export class FarEndAdversary implements Adversary {
     }
     return this.loss
   }
+}
+
+export const farEndKind: AdversaryKind = {
+  kind: "far-end",
+  title: "Adaptive: pushes x_t towards the far end of the domain",
+  citation: "",
+  information: "adaptive",
+  family: "linear",
+  params: {
+    center: { type: "vector", doc: "Centre c the learner is pushed through.", default: 0 },
+    scale
+  },
+  describe: (c) => `f_t(x) = ${fmt(num(c, "scale"))}·⟨(x_t − c)/‖x_t − c‖, x⟩ (adaptive)`,
+  create: (c, dim) => new FarEndAdversary(dim, checkVector("center", c.center, dim), num(c, "scale"))
 }

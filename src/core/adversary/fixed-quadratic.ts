@@ -2,6 +2,8 @@
 // optimisation, where Bock & Weiß found Adam's 2-limit-cycles (reddi2018.md §6.3).
 import { QuadraticLoss, quadraticFamily } from "../loss/quadratic.ts"
 import type { Adversary, Loss, LossFamily } from "../types.ts"
+import { checkVector } from "../config/fields.ts"
+import type { AdversaryKind } from "./kind.ts"
 
 export class FixedQuadraticAdversary implements Adversary {
   readonly information = "oblivious" as const
@@ -17,4 +19,18 @@ export class FixedQuadraticAdversary implements Adversary {
   reveal(): Loss {
     return this.loss
   }
+}
+
+export const quadraticKind: AdversaryKind = {
+  kind: "quadratic",
+  title: "Fixed quadratic Σ (a_i/2)(x_i − b_i)²",
+  citation: "Bock & Weiß 2019 (batch Adam limit cycles)",
+  information: "oblivious",
+  family: "quadratic",
+  params: {
+    curvature: { type: "vector", doc: "Curvatures a_i ≥ 0.", default: 1, min: 0 },
+    center: { type: "vector", doc: "Centres b_i.", default: 0 }
+  },
+  describe: () => "f_t(x) = Σ (a_i/2)(x_i − b_i)² every round",
+  create: (c, dim) => new FixedQuadraticAdversary(dim, checkVector("curvature", c.curvature, dim), checkVector("center", c.center, dim))
 }

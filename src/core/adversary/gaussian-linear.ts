@@ -4,6 +4,8 @@
 import { LinearLoss, linearFamily } from "../loss/linear.ts"
 import { gaussian } from "../rng.ts"
 import type { Adversary, Loss, LossFamily, RandomSource } from "../types.ts"
+import { checkVector } from "../config/fields.ts"
+import type { AdversaryKind } from "./kind.ts"
 
 export class GaussianLinearAdversary implements Adversary {
   readonly information = "stochastic" as const
@@ -32,4 +34,18 @@ export class GaussianLinearAdversary implements Adversary {
   expectedLoss(): Loss {
     return this.expected
   }
+}
+
+export const gaussianLinearKind: AdversaryKind = {
+  kind: "gaussian-linear",
+  title: "i.i.d. linear with Gaussian gradients μ + σ ⊙ z",
+  citation: "",
+  information: "stochastic",
+  family: "linear",
+  params: {
+    mean: { type: "vector", doc: "Mean gradient μ." },
+    sd: { type: "vector", doc: "Per-coordinate standard deviation σ.", default: 1, min: 0 }
+  },
+  describe: () => "i.i.d. linear, g_t = μ + σ ⊙ z_t",
+  create: (c, dim) => new GaussianLinearAdversary(dim, checkVector("mean", c.mean, dim), checkVector("sd", c.sd, dim))
 }

@@ -4,6 +4,7 @@
 import { LogisticLoss, logisticFamily, sigmoid } from "../loss/logistic.ts"
 import { gaussian } from "../rng.ts"
 import type { Adversary, Loss, LossFamily, RandomSource } from "../types.ts"
+import { fmt, num, type AdversaryKind } from "./kind.ts"
 
 export class LogisticStreamAdversary implements Adversary {
   readonly information = "stochastic" as const
@@ -42,4 +43,18 @@ export class LogisticStreamAdversary implements Adversary {
     this.loss.y = this.uniform() < sigmoid(z) ? 1 : -1
     return this.loss
   }
+}
+
+export const logisticStreamKind: AdversaryKind = {
+  kind: "logistic-stream",
+  title: "Online logistic regression on seeded synthetic data",
+  citation: "",
+  information: "stochastic",
+  family: "logistic",
+  params: {
+    featureScale: { type: "number", doc: "Standard deviation σ of every feature.", default: 1, min: 0, minOpen: true },
+    signal: { type: "number", doc: "‖w*‖ of the hidden weights (larger: cleaner labels).", default: 2, min: 0 }
+  },
+  describe: (c) => `logistic loss on z_t ~ N(0, ${fmt(num(c, "featureScale"))}²I), y_t ~ sigmoid(⟨w*, z_t⟩), ‖w*‖ = ${fmt(num(c, "signal"))}`,
+  create: (c, dim) => new LogisticStreamAdversary(dim, num(c, "featureScale"), num(c, "signal"))
 }

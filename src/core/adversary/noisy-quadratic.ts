@@ -5,6 +5,8 @@
 import { QuadraticLoss, quadraticFamily } from "../loss/quadratic.ts"
 import { gaussian } from "../rng.ts"
 import type { Adversary, Loss, LossFamily, RandomSource } from "../types.ts"
+import { checkVector } from "../config/fields.ts"
+import { fmt, num, type AdversaryKind } from "./kind.ts"
 
 export type CenterNoise =
   | { readonly kind: "bernoulli"; readonly p: number; readonly low: number; readonly high: number }
@@ -54,4 +56,27 @@ export class NoisyQuadraticAdversary implements Adversary {
   expectedLoss(): Loss {
     return this.expected
   }
+}
+
+export const noisyQuadraticKind: AdversaryKind = {
+  kind: "noisy-quadratic",
+  title: "i.i.d. quadratic with random centre ξ",
+  citation: "Dereich et al. 2024–2025 (Adam vector field)",
+  information: "stochastic",
+  family: "quadratic",
+  params: {
+    curvature: { type: "vector", doc: "Curvatures a_i ≥ 0.", default: 1, min: 0 },
+    noise: { type: "enum", doc: "Distribution of each ξ_i: bernoulli (low/high with P(high) = p) or gaussian (mean, sd).", values: ["bernoulli", "gaussian"], default: "bernoulli" },
+    p: { type: "number", doc: "bernoulli: P(ξ = high).", default: 0.5, min: 0, max: 1 },
+    low: { type: "number", doc: "bernoulli: the value with probability 1 − p.", default: 0 },
+    high: { type: "number", doc: "bernoulli: the value with probability p.", default: 1 },
+    mean: { type: "number", doc: "gaussian: mean of ξ.", default: 0 },
+    sd: { type: "number", doc: "gaussian: standard deviation of ξ.", default: 1, min: 0 }
+  },
+  describe: (c) => c.noise === "bernoulli"
+    ? `f_t(x) = ½(x − ξ_t)², ξ_t = ${fmt(num(c, "high"))} with probability ${fmt(num(c, "p"))} else ${fmt(num(c, "low"))}`
+    : `f_t(x) = ½(x − ξ_t)², ξ_t ~ N(${fmt(num(c, "mean"))}, ${fmt(num(c, "sd"))}²)`,
+  create: (c, dim) => new NoisyQuadraticAdversary(dim, checkVector("curvature", c.curvature, dim), c.noise === "bernoulli"
+    ? { kind: "bernoulli", p: num(c, "p"), low: num(c, "low"), high: num(c, "high") }
+    : { kind: "gaussian", mean: num(c, "mean"), sd: num(c, "sd") })
 }

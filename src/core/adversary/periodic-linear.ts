@@ -5,6 +5,9 @@
 import { LinearLoss, linearFamily } from "../loss/linear.ts"
 import { countedSum } from "../sum.ts"
 import type { Adversary, LinearSums, Loss, LossFamily } from "../types.ts"
+import { checkVector } from "../config/fields.ts"
+import { fmt, num, type AdversaryKind } from "./kind.ts"
+import { direction, scale } from "./shared-params.ts"
 
 export class PeriodicLinearAdversary implements Adversary {
   readonly information = "oblivious" as const
@@ -83,4 +86,20 @@ export class PeriodicLinearAdversary implements Adversary {
       if (++phase === period) phase = 0
     }
   }
+}
+
+export const periodicLinearKind: AdversaryKind = {
+  kind: "periodic-linear",
+  title: "Periodic linear sequence",
+  citation: "Reddi, Kale & Kumar 2018, Theorems 1–2 and Section 5",
+  information: "oblivious",
+  family: "linear",
+  params: {
+    C: { type: "number", doc: "Gradient multiplier C of the first round of each period." },
+    period: { type: "number", doc: "Period P: f_t = s·C·⟨u, x⟩ when t mod P = 1.", default: 3, min: 1, integer: true },
+    scale,
+    direction
+  },
+  describe: (c) => `f_t(x) = ${fmt(num(c, "scale") * num(c, "C"))}·x if t mod ${num(c, "period")} = 1, else −${fmt(num(c, "scale"))}·x`,
+  create: (c, dim) => new PeriodicLinearAdversary(dim, num(c, "C"), num(c, "period"), num(c, "scale"), checkVector("direction", c.direction, dim))
 }

@@ -3,6 +3,8 @@
 // The general form of every oblivious linear construction, written as data.
 import { LinearLoss, linearFamily } from "../loss/linear.ts"
 import type { Adversary, Loss, LossFamily } from "../types.ts"
+import { checkVectors } from "../config/fields.ts"
+import type { AdversaryKind } from "./kind.ts"
 
 export type SequenceMode = "cycle" | "hold-last" | "zero"
 
@@ -38,4 +40,29 @@ export class SequenceAdversary implements Adversary {
     for (let i = 0; i < g.length; i++) g[i] = this.table[o + i]
     return this.loss
   }
+}
+
+export const periodicKind: AdversaryKind = {
+  kind: "periodic",
+  title: "Periodic sequence of linear losses",
+  citation: "",
+  information: "oblivious",
+  family: "linear",
+  params: { gradients: { type: "vectors", doc: "One gradient per round of the period; f_t(x) = ⟨gradients[(t−1) mod P], x⟩." } },
+  describe: (c) => `periodic linear, period ${(c.gradients as unknown[]).length}`,
+  create: (c, dim) => new SequenceAdversary(dim, checkVectors("gradients", c.gradients, dim), "cycle")
+}
+
+export const scriptedKind: AdversaryKind = {
+  kind: "scripted",
+  title: "Scripted sequence of linear losses",
+  citation: "",
+  information: "oblivious",
+  family: "linear",
+  params: {
+    gradients: { type: "vectors", doc: "The gradient of round t = 1, 2, …" },
+    after: { type: "enum", doc: "What follows the script: hold the last gradient, reveal 0, or cycle.", values: ["hold-last", "zero", "cycle"], default: "hold-last" }
+  },
+  describe: (c) => `scripted linear, ${(c.gradients as unknown[]).length} rounds, then ${String(c.after)}`,
+  create: (c, dim) => new SequenceAdversary(dim, checkVectors("gradients", c.gradients, dim), c.after as SequenceMode)
 }

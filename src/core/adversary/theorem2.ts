@@ -1,5 +1,10 @@
 // Reddi et al. Theorem 2: for β1 < √β2, the period-C sequence (C·x once, then −x) defeats Adam when
 // C is an even integer meeting conditions (i)–(iii) (reddi2018.md §3, table of smallest C).
+import { ConfigError } from "../config/error.ts"
+import { checkVector } from "../config/fields.ts"
+import { fmt, num, type AdversaryKind } from "./kind.ts"
+import { PeriodicLinearAdversary } from "./periodic-linear.ts"
+import { direction, scale } from "./shared-params.ts"
 
 /** Conditions (i)–(iii) for an even C, with γ = β1/√β2. */
 export const theorem2Holds = (beta1: number, beta2: number, C: number): boolean => {
@@ -18,4 +23,32 @@ export const theorem2C = (beta1: number, beta2: number, limit = 10_000_000): num
   }
   for (let C = 4; C <= limit; C += 2) if (theorem2Holds(beta1, beta2, C)) return C
   throw new RangeError(`no even C ≤ ${limit} meets Theorem 2's conditions for β1 = ${beta1}, β2 = ${beta2}`)
+}
+
+export const theorem2Kind: AdversaryKind = {
+  kind: "reddi-theorem2",
+  title: "Reddi et al. Theorem 2 sequence (C computed from β1, β2)",
+  citation: "Reddi, Kale & Kumar 2018, Theorem 2",
+  information: "oblivious",
+  family: "linear",
+  params: {
+    beta1: { type: "number", doc: "Adam's β1 the sequence is built against.", min: 0, max: 1, maxOpen: true },
+    beta2: { type: "number", doc: "Adam's β2 (needs β1 < √β2).", min: 0, max: 1, minOpen: true, maxOpen: true },
+    scale,
+    direction
+  },
+  check: (c) => {
+    if (!(num(c, "beta1") < Math.sqrt(num(c, "beta2")))) {
+      throw new ConfigError("beta1", c.beta1, `a number < √β2 = ${fmt(Math.sqrt(num(c, "beta2")))} (Theorem 2 needs β1 < √β2)`)
+    }
+    return c
+  },
+  describe: (c) => {
+    const C = theorem2C(num(c, "beta1"), num(c, "beta2"))
+    return `f_t(x) = ${C}·x if t mod ${C} = 1, else −x (C = ${C}: smallest even C meeting (i)–(iii) for β1 = ${num(c, "beta1")}, β2 = ${num(c, "beta2")})`
+  },
+  create: (c, dim) => {
+    const C = theorem2C(num(c, "beta1"), num(c, "beta2"))
+    return new PeriodicLinearAdversary(dim, C, C, num(c, "scale"), checkVector("direction", c.direction, dim))
+  }
 }

@@ -5,6 +5,8 @@
 // Newton from λ = 0 climbs monotonically to the root (and is exact in one step for equal weights).
 import type { Domain } from "../types.ts"
 import { normalizeWeights } from "./weights.ts"
+import type { DomainKind } from "./kind.ts"
+import { shortList } from "./kind.ts"
 
 const EPS = Number.EPSILON
 
@@ -156,6 +158,7 @@ export const createBall = (center: readonly number[], radius: number): Domain =>
     dim,
     diameterInf: 2 * r,
     diameter2: 2 * r,
+    center: Float64Array.from(center),
     contains(x, tol = defaultTol) {
       if (x.length !== dim) return false
       return distance(x, c, dim) <= r + tol // false for NaN
@@ -177,4 +180,19 @@ export const createBall = (center: readonly number[], radius: number): Domain =>
       return gc - r * gn
     }
   }
+}
+
+export type BallConfig = { readonly kind: "ball"; readonly center: readonly number[]; readonly radius: number }
+
+export const ballKind: DomainKind<BallConfig> = {
+  kind: "ball",
+  title: "ℓ2 ball ‖x − c‖₂ ≤ r, with Euclidean (radial) and weighted projections",
+  fields: {
+    center: { type: "point", doc: "Centre c (its length sets the dimension)." },
+    radius: { type: "number", doc: "Radius r.", min: 0, minOpen: true }
+  },
+  dim: (config) => config.center.length,
+  diameters: (config) => ({ inf: 2 * config.radius, two: 2 * config.radius }),
+  describe: (config) => `ball of radius ${config.radius} around [${shortList(config.center)}]`,
+  create: (config) => createBall(config.center, config.radius)
 }

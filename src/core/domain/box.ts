@@ -2,6 +2,9 @@
 // Σ a_i (x_i − y_i)² splits by coordinate, so for any positive weights each coordinate is clipped
 // on its own and the weights do not matter (reddi2018.md §2).
 import type { Domain } from "../types.ts"
+import { ConfigError } from "../config/error.ts"
+import type { DomainKind } from "./kind.ts"
+import { shortList } from "./kind.ts"
 
 /**
  * The box [lower, upper] (unchecked: use createDomain to validate a config). Bounds must be
@@ -36,6 +39,7 @@ export const createBox = (lower: readonly number[], upper: readonly number[]): D
     dim,
     diameterInf: widthMax,
     diameter2: Math.sqrt(width2),
+    center: Float64Array.from(lower, (l, i) => 0.5 * (l + upper[i])),
     box: { lower: lo, upper: hi },
     contains(x, tol = defaultTol) {
       if (x.length !== dim) return false
@@ -63,3 +67,37 @@ export const createBox = (lower: readonly number[], upper: readonly number[]): D
 
 /** The interval [lo, hi] as a box of dimension 1. */
 export const createInterval = (lo: number, hi: number): Domain => createBox([lo], [hi])
+
+export type BoxConfig = { readonly kind: "box"; readonly lower: readonly number[]; readonly upper: readonly number[] }
+
+const widths = (c: BoxConfig): number[] => c.lower.map((l, i) => c.upper[i] - l)
+
+export const boxKind: DomainKind<BoxConfig> = {
+  kind: "box",
+  title: "Box Π_i [l_i, u_i] (an interval in 1-D); both projections are clipping",
+  fields: {
+    lower: { type: "point", doc: "Lower bounds l_i (their number sets the dimension)." },
+    upper: { type: "point", doc: "Upper bounds u_i, one per lower bound, u_i ≥ l_i." }
+  },
+  check: (config) => {
+    const { lower, upper } = config
+    if (upper.length !== lower.length) throw new ConfigError("upper", upper, `an array of length ${lower.length} (the length of domain.lower)`)
+    lower.forEach((l, i) => {
+      if (!(l <= upper[i])) throw new ConfigError(`lower[${i}]`, l, `a number ≤ domain.upper[${i}] = ${upper[i]}`)
+    })
+  },
+  dim: (config) => config.lower.length,
+  diameters: (config) => {
+    let inf = 0, sq = 0
+    for (const w of widths(config)) {
+      if (w > inf) inf = w
+      sq += w * w
+    }
+    return { inf, two: Math.sqrt(sq) }
+  },
+  describe: (config) => {
+    const { lower, upper } = config
+    return lower.length === 1 ? `[${lower[0]}, ${upper[0]}]` : `box [${shortList(lower)}] to [${shortList(upper)}]`
+  },
+  create: (config) => createBox(config.lower, config.upper)
+}

@@ -4,6 +4,7 @@
 // is fixed and τ has a closed form, so we locate the right piece and solve it exactly.
 import type { Domain } from "../types.ts"
 import { normalizeWeights } from "./weights.ts"
+import type { DomainKind } from "./kind.ts"
 
 /** The probability simplex of the given dimension (unchecked: use createDomain to validate). */
 export const createSimplex = (dim: number): Domain => {
@@ -109,6 +110,7 @@ export const createSimplex = (dim: number): Domain => {
     dim,
     diameterInf: dim >= 2 ? 1 : 0,
     diameter2: dim >= 2 ? Math.SQRT2 : 0,
+    center: new Float64Array(dim).fill(1 / dim),
     contains(x, tol = defaultTol) {
       if (x.length !== dim) return false
       let sum = 0
@@ -130,4 +132,17 @@ export const createSimplex = (dim: number): Domain => {
       return g[k]
     }
   }
+}
+
+export type SimplexConfig = { readonly kind: "simplex"; readonly dim: number }
+
+export const simplexKind: DomainKind<SimplexConfig> = {
+  kind: "simplex",
+  title: "Probability simplex {x ≥ 0, Σx_i = 1}, with Euclidean and weighted projections",
+  fields: { dim: { type: "number", doc: "Dimension d (number of coordinates).", min: 1, integer: true } },
+  dim: (config) => config.dim,
+  // Two vertices are ‖e_i − e_j‖∞ = 1 and ‖e_i − e_j‖₂ = √2 apart; a 1-simplex is a point.
+  diameters: (config) => (config.dim >= 2 ? { inf: 1, two: Math.SQRT2 } : { inf: 0, two: 0 }),
+  describe: (config) => `probability simplex of dimension ${config.dim}`,
+  create: (config) => createSimplex(config.dim)
 }

@@ -52,27 +52,6 @@ export class QuadraticLoss implements Loss {
   }
 }
 
-/**
- * A feasible point used for coordinates no loss has weighted yet (A_i = 0): the sum does not depend
- * on them, any feasible value is optimal, and the weighted projection (which floors zero weights,
- * see domain/weights.ts) keeps them near this point. For the ball the centre is exactly optimal
- * (it leaves the whole radius to the weighted coordinates); for the box any point is.
- */
-const referencePoint = (domain: Domain, out: Float64Array): void => {
-  const config = domain.config
-  switch (config.kind) {
-    case "box":
-      for (let i = 0; i < out.length; i++) out[i] = 0.5 * (config.lower[i] + config.upper[i])
-      return
-    case "ball":
-      for (let i = 0; i < out.length; i++) out[i] = config.center[i]
-      return
-    case "simplex":
-      out.fill(1 / config.dim)
-      return
-  }
-}
-
 export class QuadraticStats implements ComparatorStats {
   readonly dim: number
   private readonly aSum: NeumaierVector
@@ -138,7 +117,9 @@ export class QuadraticStats implements ComparatorStats {
     expectDomain(domain, this.dim)
     const y = this.y
     const w = this.weights
-    referencePoint(domain, y)
+    // Coordinates no loss has weighted yet (A_i = 0) do not change the sum: any feasible value is
+    // optimal, and the weighted projection (which floors zero weights) keeps them near the centre.
+    y.set(domain.center)
     for (let i = 0; i < this.dim; i++) {
       const A = this.aSum.get(i)
       w[i] = A

@@ -1,36 +1,24 @@
-// `regretlab sweep` and `regretlab merge` as effect/cli commands (the lead adds them to the root
-// command in src/cli/main.ts). Exit codes follow src/cli/launch.ts: 0 ok, 1 a job failed (or a
+// `regretlab sweep` and `regretlab merge`. Exit codes follow src/cli/launch.ts: 0 ok, 1 a job failed (or a
 // merge is incomplete), 2 an input error with one message, 130 after a Ctrl-C (every finished job
 // is already in results.jsonl; `--resume` continues).
 import * as path from "node:path"
 import { Console, Effect, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
-import { InputError, RunFailed } from "../cli/errors.ts"
-import { regenerateCommand } from "../cli/invocation.ts"
-import { displayPath } from "../cli/run.ts"
-import { parseCount } from "../cli/scenario-flags.ts"
-import { version } from "../cli/version.ts"
+import { fmt } from "../report/format.ts"
 import { resolveReportDir } from "../report/paths.ts"
 import { StopSignal } from "../run/stop.ts"
-import { parseVerdict, type SweepFlags, type SweepPlan } from "./definition.ts"
-import { parseShard, type Shard } from "./jobs.ts"
-import { defaultWorkers } from "./pool.ts"
-import { collectResults, type Merged, readManifest, readResults, writeMerged } from "./results.ts"
-import { runSweep } from "./run.ts"
-import { type SweepSummary, summariseSweep, verdictText } from "./summary.ts"
-import { resolveSweep } from "./definition.ts"
-import { fmt } from "../report/format.ts"
-
-/** Every error of the layers below that is the user's doing (a file, a flag, a folder) → exit 2. */
-const INPUT_NAMES = new Set(["SweepInputError", "GridError", "ScenarioError", "LearnerConfigError", "AdversaryConfigError"])
-const toInput = (e: unknown): InputError =>
-  e instanceof InputError ? e : new InputError({ message: e instanceof Error ? e.message : String(e) })
-const inputCall = <A>(f: () => A | Promise<A>): Effect.Effect<A, InputError> => Effect.tryPromise({ try: async () => f(), catch: toInput })
-/** Input errors by class; anything else stays a defect (a bug). */
-const checked = <A>(f: () => A | Promise<A>): Effect.Effect<A, InputError> =>
-  Effect.tryPromise({ try: async () => f(), catch: (e) => e }).pipe(
-    Effect.catch((e) => (e instanceof Error && (INPUT_NAMES.has(e.name) || e.message.startsWith("--")) ? Effect.fail(toInput(e)) : Effect.die(e)))
-  )
+import { parseVerdict, resolveSweep, type SweepFlags, type SweepPlan } from "../sweep/definition.ts"
+import { parseShard, type Shard } from "../sweep/jobs.ts"
+import { defaultWorkers } from "../sweep/pool.ts"
+import { collectResults, type Merged, readManifest, readResults, writeMerged } from "../sweep/results.ts"
+import { runSweep } from "../sweep/run.ts"
+import { type SweepSummary, summariseSweep, verdictText } from "../sweep/summary.ts"
+import { InputError, RunFailed } from "./errors.ts"
+import { checkedCall as checked, userCall as inputCall } from "./input.ts"
+import { regenerateCommand } from "./invocation.ts"
+import { displayPath } from "./run.ts"
+import { parseCount } from "./scenario-flags.ts"
+import { version } from "./version.ts"
 
 const reportsRoot = () => path.join(process.cwd(), "reports")
 
@@ -67,7 +55,7 @@ const failureText = (s: SweepSummary, records: readonly { status: string; reason
   return `${s.failed} job${s.failed === 1 ? "" : "s"} failed: ${first.join("; ")}${failed.length > 3 ? "; …" : ""}`
 }
 
-const writeReportLazily = async (...args: Parameters<typeof import("./report.ts").writeSweepReport>) => (await import("./report.ts")).writeSweepReport(...args)
+const writeReportLazily = async (...args: Parameters<typeof import("../sweep/report.ts").writeSweepReport>) => (await import("../sweep/report.ts")).writeSweepReport(...args)
 
 const jsonDocument = (plan: SweepPlan, s: SweepSummary, extra: Record<string, unknown>): string =>
   JSON.stringify({ sweep: plan.id, fingerprint: plan.fingerprint, total: s.total, finished: s.finished, failed: s.failed, missing: s.missing, ...extra, points: s.points }, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 1) + "\n"

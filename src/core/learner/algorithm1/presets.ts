@@ -1,8 +1,10 @@
-// Every learner kind with its published presets, written out in full so a reader can compare
-// conventions field by field (reference/reddi2018.md §1a). A preset is a complete LearnerConfig.
-import type { LearnerConfig, LearnerKind, PresetName } from "./config.ts"
+// Every Algorithm-1 learner kind with its published presets, written out in full so a reader can
+// compare conventions field by field (docs/reference/reddi2018.md §1a). A preset is a complete config.
+import type { Algorithm1Config, Algorithm1Kind } from "./fields.ts"
 
-const paperBase: Omit<LearnerConfig, "kind"> = {
+type Preset = Omit<Algorithm1Config, "kind">
+
+const paperBase: Preset = {
   preset: "paper",
   alpha: 0.1,
   stepSchedule: { kind: "inv-sqrt" },
@@ -25,7 +27,7 @@ const paperBase: Omit<LearnerConfig, "kind"> = {
 }
 
 /** torch.optim conventions: constant lr, ε outside the root, bias correction on for Adam-type. */
-const pytorchBase: Omit<LearnerConfig, "kind"> = {
+const pytorchBase: Preset = {
   ...paperBase,
   preset: "pytorch",
   alpha: 1e-3,
@@ -33,19 +35,20 @@ const pytorchBase: Omit<LearnerConfig, "kind"> = {
 }
 
 /** optax conventions: like torch, but AMSGrad takes the max over the bias-corrected ν. */
-const optaxBase: Omit<LearnerConfig, "kind"> = { ...pytorchBase, preset: "optax" }
+const optaxBase: Preset = { ...pytorchBase, preset: "optax" }
 
 const adamPaper = { ...paperBase, momentum: "ema", beta1: 0.9, secondMoment: "ema", beta2: 0.999 } as const
 const adamLib = { momentum: "ema", beta1: 0.9, secondMoment: "ema", beta2: 0.999, biasCorrection1: true, biasCorrection2: true, eps: 1e-8 } as const
 
-export interface LearnerEntry {
-  readonly kind: LearnerKind
+export interface Algorithm1Entry {
+  readonly kind: Algorithm1Kind
   readonly title: string
   readonly citation: string
-  readonly presets: Partial<Record<PresetName, Omit<LearnerConfig, "kind">>>
+  /** Complete configs by preset name; the first is the default. */
+  readonly presets: Readonly<Record<string, Preset>>
 }
 
-export const learnerCatalog: Record<LearnerKind, LearnerEntry> = {
+export const algorithm1Kinds: Readonly<Record<Algorithm1Kind, Algorithm1Entry>> = {
   ogd: {
     kind: "ogd",
     title: "Projected online gradient descent",
@@ -131,5 +134,3 @@ export const learnerCatalog: Record<LearnerKind, LearnerEntry> = {
     presets: { paper: { ...paperBase, alpha: 0.01, stepSchedule: { kind: "constant" }, momentum: "ema", sign: true } }
   }
 }
-
-export const learnerKinds = Object.keys(learnerCatalog) as readonly LearnerKind[]

@@ -1,7 +1,8 @@
-// The round kernel: for a chunk of rounds, the learner's update (Reddi et al.'s Algorithm 1 with
-// every knob of LearnerConfig) fused with the game's per-round accounting (loss paid, compensated
-// sums for the comparator and the averaged iterate, gradient statistics, Γ_t), generated as one
-// specialised function per configuration.
+// The round kernel of Algorithm-1 learners: for a chunk of rounds, the update (Reddi et al.'s
+// Algorithm 1 with every field of algorithm1Fields) and, on the game's fast path, the game's
+// accounting (loss paid, compensated sums for the comparator and the averaged iterate, gradient
+// statistics, Γ_t; see ../../game/accounting.ts, whose plain path it must match bit for bit),
+// generated as one specialised function per configuration.
 //
 // Why generated: V8 re-checks the type of every field and module constant used inside a loop, and
 // a generic loop pays each round for every knob's branch. Leaving out the branches a configuration
@@ -11,10 +12,13 @@
 //
 // Two loop shapes share that template: d = 1 keeps the whole state in locals (registers) across
 // the chunk; d > 1 runs round by round over the state arrays, as a hand-written vector loop would.
-import type { LearnerConfig } from "./learner/config.ts"
+import type { Algorithm1Config } from "./fields.ts"
+import { KERNEL_SLOTS, algorithm1Fields } from "./fields.ts"
+import type { Field } from "../../config/fields.ts"
+import { Accounting } from "../../game/accounting.ts"
 
 export interface KernelShape {
-  readonly config: LearnerConfig
+  readonly config: Algorithm1Config
   readonly dim: number
   /** Box with the same bounds on every coordinate (read once per call from the params), any box, or another domain (projected by the state's project() after each round). */
   readonly bounds: "uniform" | "box" | "projected"
@@ -37,31 +41,18 @@ export interface KernelShape {
 /** What the game asks of a kernel's accounting (the rest of a shape comes from the learner). */
 export type KernelAccounting = Pick<KernelShape, "linear" | "expected" | "gradientSums">
 
-/** Everything a kernel reads and writes; one factory (createKernelState) so every instance has one shape. */
+/** The learner's own state, which every kernel reads and writes; one factory so every instance has one shape. */
 export interface KernelState {
   readonly x: Float64Array
   readonly m: Float64Array
   readonly v: Float64Array
   readonly vmax: Float64Array
-  /** √V_t/α_t of the last update per coordinate (Γ_t = this round's minus the last). */
-  readonly inv: Float64Array
   /** √V_t of the last update: the weights of the projection Π_{F,√V_t}. */
   readonly weights: Float64Array
   readonly lower: Float64Array
   readonly upper: Float64Array
-  /** Π β1s, Π β2s, λ^{t−1}, min_i Γ_{t,i} of the last round, rounds with a negative Γ entry. */
+  /** Π β1s, Π β2s, λ^{t−1}. */
   readonly sc: Float64Array
-  /** Σf and its compensation, Σc and its, Σ E f and its, max ‖g‖∞, max ‖g‖₂². */
-  readonly acc: Float64Array
-  /** Per coordinate: Σg and its compensation, Σx and its, Σg². */
-  readonly gs: Float64Array
-  readonly gc: Float64Array
-  readonly xs: Float64Array
-  readonly xc: Float64Array
-  readonly sq: Float64Array
-  /** The point played in the last round of the chunk. */
-  readonly lastX: Float64Array
-  readonly eg: Float64Array
   /** What stopped a run: [code, value], code 0 none, 1 loss, 2 gradient, 3 state, 4 iterate (numbers, so the state's shape never changes). */
   readonly fail: Float64Array
   readonly fn: ((t: number) => number) | undefined
@@ -96,65 +87,54 @@ export const createKernelState = (
     m: new Float64Array(dim),
     v: new Float64Array(dim),
     vmax: new Float64Array(dim),
-    inv: new Float64Array(dim),
     weights,
     lower,
     upper,
-    sc: Float64Array.of(1, 1, 1, Infinity, 0),
-    acc: new Float64Array(8),
-    gs: new Float64Array(dim),
-    gc: new Float64Array(dim),
-    xs: new Float64Array(dim),
-    xc: new Float64Array(dim),
-    sq: new Float64Array(dim),
-    lastX: new Float64Array(dim),
-    eg: new Float64Array(dim + 1),
+    sc: Float64Array.of(1, 1, 1),
     fail: new Float64Array(2),
     fn,
     project: makeProject(x, weights),
     params
   }
-  const { m, v, vmax, inv, sc, acc, gs, gc, xs, xc, sq, lastX, eg, fail, project } = state
-  return { ...state, args: [x, m, v, vmax, inv, weights, lower, upper, sc, acc, gs, gc, xs, xc, sq, lastX, eg, fail, fn, project, params] }
+  const { m, v, vmax, sc, fail, project } = state
+  return { ...state, args: [x, m, v, vmax, weights, lower, upper, sc, fail, fn, project, params] }
 }
 
 /**
- * Rounds t0 … t0+K−1. G holds K gradient rows (row k at k·d), C the K offsets of linear losses,
- * F the K losses paid otherwise, E the K expected losses when given. Returns the number of rounds
- * completed: K, or the index of the round that produced a non-finite loss, gradient or state
- * (then the state's fail array says which; that round is not accounted).
+ * Rounds t0 … t0+K−1 with the learner's state L and the game's accounting A (Accounting.args).
+ * G holds K gradient rows (row k at k·d), C the K offsets of linear losses, F the K losses paid
+ * otherwise, E the K expected losses when given. Returns the number of rounds completed: K, or the
+ * index of the round that produced a non-finite loss, gradient or state (then the state's fail
+ * array says which; that round is not accounted).
  */
-export type Kernel = (A: KernelState["args"], t0: number, K: number, G: Float64Array, C: Float64Array, F: Float64Array, E: Float64Array) => number
-
-/** The value of a compensated sum, as NeumaierSum.value reads it. */
-export const compensated = (sum: number, comp: number): number => (Number.isFinite(sum) ? sum + comp : sum)
+export type Kernel = (L: KernelState["args"], A: readonly Float64Array[], t0: number, K: number, G: Float64Array, C: Float64Array, F: Float64Array, E: Float64Array) => number
 
 /**
- * The numbers of a shape, in the slots the generated source reads them from (P[0], P[1], …): the
- * source holds only the structure (which terms and branches), so every configuration of one
- * structure shares one compiled kernel. A sweep over β1 and β2 compiles once per worker, not once
- * per job (V8's optimising compiler competed with the jobs for the cores). Read once before the
- * loop, they are as fast as literals (npm run bench (a)).
+ * The numbers of a shape, in the slots the generated source reads them from (P[0], P[1], …; the
+ * fields table says which field fills which slot): the source holds only the structure (which
+ * terms and branches), so every configuration of one structure shares one compiled kernel. A sweep
+ * over β1 and β2 compiles once per worker, not once per job (V8's optimising compiler competed with
+ * the jobs for the cores). Read once before the loop, they are as fast as literals (npm run bench (a)).
  */
-const PARAMS = ["a", "ia", "pow", "decay", "b1", "lam", "c1", "b2", "c2", "eps", "eps2", "wd", "lo", "hi"] as const
-
 export const kernelParams = (shape: Pick<KernelShape, "config" | "lo" | "hi">): Float64Array => {
-  const c = shape.config
-  const s = c.stepSchedule
-  const b1 = c.momentum === "none" ? 0 : c.beta1
-  const b = c.beta1Schedule
-  const values: Record<(typeof PARAMS)[number], number> = {
-    a: c.alpha, ia: 1 / c.alpha,
-    pow: s.kind === "power" ? s.power : 0, decay: s.kind === "inverse-time" ? s.decay : 0,
-    b1, lam: b.kind === "exponential" ? b.lambda : 1, c1: 1 - b1,
-    b2: c.beta2, c2: 1 - c.beta2,
-    eps: c.eps, eps2: c.epsRoot, wd: c.weightDecay,
-    lo: shape.lo, hi: shape.hi
+  const values: Record<string, number> = { lo: shape.lo, hi: shape.hi }
+  const take = (record: Readonly<Record<string, unknown>>, fields: Readonly<Record<string, Field>>) => {
+    for (const [name, field] of Object.entries(fields)) {
+      const value = record[name]
+      if (field.slot !== undefined && typeof value === "number") values[field.slot] = value
+      if (field.type === "variant" && typeof value === "object" && value !== null) {
+        const variant = field.variants[(value as { kind: string }).kind]
+        if (variant !== undefined) take(value as Record<string, unknown>, variant)
+      }
+    }
   }
-  return Float64Array.from(PARAMS, (name) => values[name])
+  take(shape.config, algorithm1Fields)
+  return Float64Array.from(KERNEL_SLOTS, (slot) => values[slot] ?? 0)
 }
 
-const paramLocals = `const ${PARAMS.map((name, i) => `P${name} = P[${i}]`).join(", ")}`
+// Derived numbers are computed from the slots in the prologue, as the caller would compute them.
+const paramLocals = `const ${KERNEL_SLOTS.map((name, i) => `P${name} = P[${i}]`).join(", ")}
+const Pia = 1 / Pa, Pc1 = 1 - Pb1, Pc2 = 1 - Pb2`
 
 /**
  * Neumaier's compensated add of `value` into (sum, comp), the same arithmetic as NeumaierSum.add:
@@ -164,15 +144,19 @@ const paramLocals = `const ${PARAMS.map((name, i) => `P${name} = P[${i}]`).join(
 const neumaier = (sum: string, comp: string, value: string): string =>
   `{ const s_ = ${sum}, v_ = ${value}, t_ = s_ + v_, b_ = t_ - s_; ${comp} += (s_ - (t_ - b_)) + (v_ - b_); ${sum} = t_ }`
 
-/** Per-round scalars of round t: α_t, 1/α_t, β1t, β2t and the bias-correction scales. */
-const roundScalars = (c: LearnerConfig): string => {
-  const lines: string[] = []
+/** α_t and 1/α_t of round t. */
+const stepScalars = (c: Algorithm1Config, onBad: string): string[] => {
   const s = c.stepSchedule
-  if (s.kind === "constant") lines.push(`const at = Pa, invAt = Pia`)
-  else if (s.kind === "inv-sqrt") lines.push(`const rt = Math.sqrt(t), at = Pa / rt, invAt = rt * Pia`)
-  else if (s.kind === "power") lines.push(`const at = Pa / Math.pow(t, Ppow), invAt = 1 / at`)
-  else if (s.kind === "inverse-time") lines.push(`const at = Pa / (1 + (t - 1) * Pdecay), invAt = 1 / at`)
-  else lines.push(`const at = fn(t), invAt = 1 / at`, `if (!(at > 0 && at < Infinity)) { fail[0] = 3; fail[1] = at; break }`)
+  if (s.kind === "constant") return [`const at = Pa, invAt = Pia`]
+  if (s.kind === "inv-sqrt") return [`const rt = Math.sqrt(t), at = Pa / rt, invAt = rt * Pia`]
+  if (s.kind === "power") return [`const at = Pa / Math.pow(t, Ppow), invAt = 1 / at`]
+  if (s.kind === "inverse-time") return [`const at = Pa / (1 + (t - 1) * Pdecay), invAt = 1 / at`]
+  return [`const at = fn(t), invAt = 1 / at`, `if (!(at > 0 && at < Infinity)) { fail[0] = 3; fail[1] = at; ${onBad} }`]
+}
+
+/** Per-round scalars of round t: α_t, 1/α_t, β1t, β2t and the bias-correction scales. */
+const roundScalars = (c: Algorithm1Config): string => {
+  const lines: string[] = stepScalars(c, "break")
   const b = c.beta1Schedule
   if (c.momentum !== "none") {
     if (b.kind === "exponential") lines.push(`const b1t = Pb1 * lamPow`, `lamPow *= Plam`)
@@ -198,23 +182,22 @@ const roundScalars = (c: LearnerConfig): string => {
  * non-box projection), denom and gamma. Adds to chk the probe and the step: NaN or ±Infinity
  * anywhere in the round makes chk non-zero.
  */
-const coordinateUpdate = (c: LearnerConfig, clip: string, gamma: boolean, probe = ""): string => {
+const coordinateUpdate = (c: Algorithm1Config, clip: string, gamma: boolean, probe = ""): string => {
   const lines: string[] = []
   const ge = c.weightDecayMode === "l2" && c.weightDecay !== 0 ? "(gi + Pwd * xi)" : "gi"
   if (c.momentum === "none") lines.push(`mi = ${ge}`)
   else lines.push(`mi = b1t * mi + c1 * ${ge}`)
   const sm = c.secondMoment
-  if (sm === "none") lines.push(`const denom = 1`)
-  else {
+  if (sm !== "none") {
     if (sm === "ema") lines.push(`vi = b2t * vi + c2 * (${ge} * ${ge})`)
     else lines.push(`vi = vi + ${ge} * ${ge}`)
-    const scaled = c.biasCorrection2 || sm === "mean"
-    lines.push(`let vd = ${scaled ? "vi * vS" : "vi"}`)
-    if (c.amsgrad === "raw") lines.push(`vmaxi = vmaxi > vi ? vmaxi : vi`, `vd = ${scaled ? "vmaxi * vS" : "vmaxi"}`)
-    else if (c.amsgrad === "corrected") lines.push(`vmaxi = vmaxi > vd ? vmaxi : vd`, `vd = vmaxi`)
-    const root = c.epsRoot !== 0 ? "Math.sqrt(vd + Peps2)" : "Math.sqrt(vd)"
-    lines.push(`const denom = ${c.eps !== 0 ? `${root} + Peps` : root}`)
+    if (c.amsgrad === "raw") lines.push(`vmaxi = vmaxi > vi ? vmaxi : vi`)
+    else if (c.amsgrad === "corrected") {
+      const scaled = c.biasCorrection2 || sm === "mean"
+      lines.push(`{ const vc = ${scaled ? "vi * vS" : "vi"}; vmaxi = vmaxi > vc ? vmaxi : vc }`)
+    }
   }
+  lines.push(denominator(c))
   lines.push(`const mh = ${c.biasCorrection1 ? "mi * mS" : "mi"}`)
   if (c.sign) lines.push(`const dir = mh > 0 ? 1 : mh < 0 ? -1 : 0`)
   else if (sm === "none") lines.push(`const dir = mh`)
@@ -234,22 +217,38 @@ const coordinateUpdate = (c: LearnerConfig, clip: string, gamma: boolean, probe 
   return lines.join("\n")
 }
 
+/**
+ * √V_t's entry of one coordinate, `denom`, from its updated vi and vmaxi (and vS): written once,
+ * for the update and for inverseStep, so both give the same bits.
+ */
+const denominator = (c: Algorithm1Config): string => {
+  if (c.secondMoment === "none") return "const denom = 1"
+  const scaled = c.biasCorrection2 || c.secondMoment === "mean"
+  const vd = c.amsgrad === "raw" ? (scaled ? "vmaxi * vS" : "vmaxi") : c.amsgrad === "corrected" ? "vmaxi" : scaled ? "vi * vS" : "vi"
+  const root = c.epsRoot !== 0 ? `Math.sqrt(${vd} + Peps2)` : `Math.sqrt(${vd})`
+  return `const denom = ${c.eps !== 0 ? `${root} + Peps` : root}`
+}
+
 const clipExpr = (shape: KernelShape, i: string): string =>
   shape.bounds === "uniform" ? "xr < Plo ? Plo : xr > Phi ? Phi : xr"
     : shape.bounds === "box" ? `xr < lower[${i}] ? lower[${i}] : xr > upper[${i}] ? upper[${i}] : xr`
       : "xr"
 
-const prologue = `
-const x = A[0], m = A[1], v = A[2], vmax = A[3], inv = A[4], weights = A[5], lower = A[6], upper = A[7]
-const sc = A[8], acc = A[9], gs = A[10], gc = A[11], xs = A[12], xc = A[13], sq = A[14], lastX = A[15], eg = A[16], fail = A[17], fn = A[18], project = A[19], P = A[20]
-${paramLocals}
-let b1prod = sc[0], b2prod = sc[1], lamPow = sc[2], lastGamma = sc[3], neg = sc[4]
-let cum = acc[0], cumC = acc[1], cs = acc[2], csC = acc[3], ecum = acc[4], ecumC = acc[5], gInf = acc[6], g2max = acc[7]
+const learnerLocals = `const x = L[0], m = L[1], v = L[2], vmax = L[3], weights = L[4], lower = L[5], upper = L[6], sc = L[7], fail = L[8], fn = L[9], project = L[10], P = L[11]
+${paramLocals}`
+
+const prologue = (acct: boolean): string => `
+${learnerLocals}
+let b1prod = sc[0], b2prod = sc[1], lamPow = sc[2]
+${acct ? `const acc = A[0], gs = A[1], gc = A[2], xs = A[3], xc = A[4], sq = A[5], lastX = A[6], eg = A[7], inv = A[8], gam = A[9]
+let lastGamma = gam[0], neg = gam[1]
+let cum = acc[0], cumC = acc[1], cs = acc[2], csC = acc[3], ecum = acc[4], ecumC = acc[5], gInf = acc[6], g2max = acc[7]` : ""}
 let k = 0`
 
-const epilogue = `
-sc[0] = b1prod; sc[1] = b2prod; sc[2] = lamPow; sc[3] = lastGamma; sc[4] = neg
-acc[0] = cum; acc[1] = cumC; acc[2] = cs; acc[3] = csC; acc[4] = ecum; acc[5] = ecumC; acc[6] = gInf; acc[7] = g2max
+const epilogue = (acct: boolean): string => `
+sc[0] = b1prod; sc[1] = b2prod; sc[2] = lamPow
+${acct ? `gam[0] = lastGamma; gam[1] = neg
+acc[0] = cum; acc[1] = cumC; acc[2] = cs; acc[3] = csC; acc[4] = ecum; acc[5] = ecumC; acc[6] = gInf; acc[7] = g2max` : ""}
 return k`
 
 /** Which non-finite number stopped round k: the gradient if any entry is, else the state. */
@@ -267,9 +266,9 @@ const scalarSource = (shape: KernelShape): string => {
   const sums = acct && shape.gradientSums
   // The loss paid is probed with the step (a non-finite gradient shows in the step already).
   const probe = !acct ? "" : "(f - f)"
-  return `${prologue}
-let xi = x[0], mi = m[0], vi = v[0], vmaxi = vmax[0], invi = inv[0]
-let gsum = gs[0], gcomp = gc[0], xsum = xs[0], xcomp = xc[0], sqi = sq[0], lastx = lastX[0]
+  return `${prologue(acct)}
+let xi = x[0], mi = m[0], vi = v[0], vmaxi = vmax[0]
+${acct ? "let invi = inv[0], gsum = gs[0], gcomp = gc[0], xsum = xs[0], xcomp = xc[0], sqi = sq[0], lastx = lastX[0]" : ""}
 for (; k < K; k++) {
   const t = t0 + k
   ${roundScalars(c)}
@@ -296,9 +295,9 @@ for (; k < K; k++) {
   if (ga > gInf) gInf = ga` : ""}
   xi = xn
 }
-x[0] = xi; m[0] = mi; v[0] = vi; vmax[0] = vmaxi; inv[0] = invi
-gs[0] = gsum; gc[0] = gcomp; xs[0] = xsum; xc[0] = xcomp; sq[0] = sqi; lastX[0] = lastx
-${epilogue}`
+x[0] = xi; m[0] = mi; v[0] = vi; vmax[0] = vmaxi
+${acct ? "inv[0] = invi; gs[0] = gsum; gc[0] = gcomp; xs[0] = xsum; xc[0] = xcomp; sq[0] = sqi; lastX[0] = lastx" : ""}
+${epilogue(acct)}`
 }
 
 /** d > 1 (or a projected domain): round by round over the state arrays. */
@@ -307,7 +306,7 @@ const vectorSource = (shape: KernelShape): string => {
   const d = shape.dim
   const acct = shape.accounting
   const sums = acct && shape.gradientSums
-  return `${prologue}
+  return `${prologue(acct)}
 for (; k < K; k++) {
   const t = t0 + k
   const off = k * ${d}
@@ -344,17 +343,44 @@ for (; k < K; k++) {
   if (n2 > g2max) g2max = n2
   if (rowInf > gInf) gInf = rowInf` : ""}
 }
-${epilogue}`
+${epilogue(acct)}`
+}
+
+/** √V_t/α_t per coordinate from the state after round t's update (Learner.inverseStep). */
+const inverseStepSource = (c: Algorithm1Config, dim: number): string => {
+  const vS = c.biasCorrection2 ? "const vS = 1 / (1 - sc[1])" : c.secondMoment === "mean" ? "const vS = 1 / t" : ""
+  return `${learnerLocals}
+${stepScalars(c, "return").join("\n")}
+${vS}
+for (let i = 0; i < ${dim}; i++) {
+  const vi = v[i], vmaxi = vmax[i]
+  ${denominator(c)}
+  out[i] = denom * invAt
+}`
 }
 
 const compiled = new Map<string, Kernel>()
+const readers = new Map<string, InverseStep>()
+
+/** Writes √V_t/α_t of round t's update, per coordinate, into out. */
+export type InverseStep = (L: KernelState["args"], t: number, out: Float64Array) => void
+
+export const compileInverseStep = (c: Algorithm1Config, dim: number): InverseStep => {
+  const body = inverseStepSource(c, dim)
+  let reader = readers.get(body)
+  if (reader === undefined) {
+    reader = new Function("L", "t", "out", `"use strict"\n${body}`) as InverseStep
+    readers.set(body, reader)
+  }
+  return reader
+}
 
 /** The kernel for a shape, compiled once per process for each distinct generated source. */
 export const compileKernel = (shape: KernelShape): Kernel => {
   const body = kernelSource(shape)
   let kernel = compiled.get(body)
   if (kernel === undefined) {
-    kernel = new Function("A", "t0", "K", "G", "C", "F", "E", `"use strict"\n${body}`) as Kernel
+    kernel = new Function("L", "A", "t0", "K", "G", "C", "F", "E", `"use strict"\n${body}`) as Kernel
     // Calls with no rounds run the code before and after the loop in the interpreter, so V8 has
     // type feedback for it. Without them the first long chunk is optimised on-stack inside the
     // loop before the code after it ever ran; that code then deoptimised there on every later call
@@ -362,8 +388,9 @@ export const compileKernel = (shape: KernelShape): Kernel => {
     // (13 → 34 ns/round in npm run bench (a)). V8 allocates a function's feedback vector only after
     // about 8× its bytecode size has run, which took 17–20 of these calls; 200 leaves a margin.
     const empty = new Float64Array(1)
-    const warm = createKernelState(1, empty, empty, undefined, () => () => true, new Float64Array(PARAMS.length)).args
-    for (let i = 0; i < 200; i++) kernel(warm, 1, 0, empty, empty, empty, empty)
+    const warm = createKernelState(1, empty, empty, undefined, () => () => true, new Float64Array(KERNEL_SLOTS.length)).args
+    const warmAccounting = new Accounting(1).args
+    for (let i = 0; i < 200; i++) kernel(warm, warmAccounting, 1, 0, empty, empty, empty, empty)
     compiled.set(body, kernel)
   }
   return kernel

@@ -12,3 +12,14 @@ export const showValue = (value: unknown): string => {
     return String(value)
   }
 }
+
+/** Compact number for tables and chart text (full precision lives in data files): 4 significant digits. */
+export const fmt = (v: number | undefined, digits = 4): string => {
+  if (v === undefined) return "—"
+  if (Number.isNaN(v)) return "NaN"
+  if (!Number.isFinite(v)) return v > 0 ? "∞" : "−∞"
+  if (v === 0) return "0"
+  const a = Math.abs(v)
+  if (a >= 1e5 || a < 1e-3) return v.toExponential(digits - 1).replace(/\.?0+e/, "e").replace("e+", "e")
+  return Number(v.toPrecision(digits)).toString()
+}

@@ -1,0 +1,25 @@
+// The errors that are the user's doing. Every validator in regretlab throws ConfigError with the
+// path of the bad field, the value found and what was expected; layers above only prefix the path
+// (a learner's label, a file name). Callers classify errors by these types, never by message text.
+import { showValue } from "./show.ts"
+
+/** Something the user gave is wrong (a value, a file, a flag). The CLI prints the message on one line and exits 2. */
+export class UserError extends Error {
+  override readonly name: string = "UserError"
+}
+
+/** A configuration value failed validation: where it is, what it was, what was expected. */
+export class ConfigError extends UserError {
+  override readonly name: string = "ConfigError"
+  constructor(readonly path: string, readonly value: unknown, readonly expected: string, message?: string) {
+    super(message ?? `${path === "" ? "" : `${path}: `}expected ${expected}, got ${showValue(value)}`)
+  }
+
+  /** The same problem seen from an enclosing object: `prefix` + "." + path (or [i] for indices). */
+  within(prefix: string): ConfigError {
+    return new ConfigError(joinPath(prefix, this.path), this.value, this.expected)
+  }
+}
+
+/** `a` + `b` as a path: "learners[0]" + "beta1" → "learners[0].beta1", "x" + "[2]" → "x[2]". */
+export const joinPath = (a: string, b: string): string => (a === "" ? b : b === "" ? a : b.startsWith("[") ? `${a}${b}` : `${a}.${b}`)

@@ -11,7 +11,7 @@ const adam = { kind: "adam", preset: "paper", alpha: 0.1, beta1: 0.9, beta2: 0.9
 export const scenario = {
   id: "projection/ball-100",
   title: "Weighted vs Euclidean projection for Adam on a 100-dimensional ball",
-  citation: "Reddi, Kale & Kumar 2018, Algorithm 1 (projection Π_{F,√V_t}); reference/reddi2018.md §2",
+  citation: "Reddi, Kale & Kumar 2018, Algorithm 1 (projection Π_{F,√V_t}); docs/reference/reddi2018.md §2",
   description: "i.i.d. f_t(x) = ⟨g_t, x⟩, g_t = 1 + σ ⊙ z_t with σ_i log-spaced from 0.1 to 10, on the unit ball in R^100; x_1 = 0.",
   notes: [
     "On a box the two projections coincide (clipping); on a ball the weighted one moves low-variance coordinates less per unit of distance, so the iterates differ.",

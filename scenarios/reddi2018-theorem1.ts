@@ -15,7 +15,7 @@ export const scenario = {
   notes: [
     "The big gradient C comes once in three rounds and Adam divides it by almost C, so the two −1 rounds win.",
     "x_{3t+1} = 1 at every cycle start; each cycle costs at least 2C − 4, so R_T/T ≥ (2C − 4)/3.",
-    "Golden traces for the first 9 rounds are in reference/reddi2018.md §7."
+    "Golden traces for the first 9 rounds are in docs/reference/reddi2018.md §7."
   ],
   domain: { kind: "box", lower: [-1], upper: [1] },
   adversary: { kind: "periodic-linear", C, period: 3 },

@@ -1,6 +1,6 @@
 // Reddi et al. Theorem 2: for any β1 < √β2 there is a period-C sequence (C·x once, then −x) on
 // which Adam has R_T/T ↛ 0. C is the smallest even integer meeting the paper's conditions (i)–(iii),
-// computed by the "reddi-theorem2" adversary (table in reference/reddi2018.md §3).
+// computed by the "reddi-theorem2" adversary (table in docs/reference/reddi2018.md §3).
 import { theorem2C } from "../src/core/adversary/theorem2.ts"
 import type { ScenarioInput } from "../src/scenario/types.ts"
 

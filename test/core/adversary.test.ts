@@ -183,7 +183,7 @@ describe("validation and docs", () => {
 })
 
 describe("Theorem 2's C", () => {
-  it("matches the reference table (reddi2018.md §3)", () => {
+  it("matches the reference table (docs/reference/reddi2018.md §3)", () => {
     const table: [number, number, number][] = [[0, 0.1, 6], [0, 0.5, 20], [0, 0.9, 204], [0.5, 0.9, 204], [0.9, 0.99, 3218], [0.9, 0.999, 42622]]
     for (const [b1, b2, C] of table) expect(theorem2C(b1, b2), `(${b1}, ${b2})`).toBe(C)
   })

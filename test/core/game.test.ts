@@ -127,7 +127,7 @@ describe("game loop", () => {
     }), { numRuns: 100 })
   })
 
-  it("Section 5: the comparator is −1 at every checkpoint and R_t = Σ g_s(x_s + 1) (reddi2018.md §4)", () => {
+  it("Section 5: the comparator is −1 at every checkpoint and R_t = Σ g_s(x_s + 1) (docs/reference/reddi2018.md §4)", () => {
     const rows = game(interval, periodicLinear1d(101, 101, 10), { kind: "adam", alpha: 0.5, beta1: 0.9, beta2: 0.99 }, 10_000, [0]).run().rows
     for (const row of rows) {
       expect(row.comparatorX).toEqual([-1])

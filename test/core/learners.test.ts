@@ -38,7 +38,7 @@ const referenceTrace = (rule: ref.ScalarRule, x1: number, grads: (t: number, x: 
 const period3 = (C: number) => (t: number) => (t % 3 === 1 ? C : -1)
 const section5 = (t: number) => (t % 101 === 1 ? 1010 : -10)
 
-describe("golden traces (reddi2018.md §7)", () => {
+describe("golden traces (docs/reference/reddi2018.md §7)", () => {
   const C3 = { beta1: 0, beta2: 0.1, alpha: 0.5 } as const
   it("Theorem 1, C = 3: Adam", () => {
     const xs = trace1d({ kind: "adam", ...C3 }, 1, period3(3), 8)
@@ -65,7 +65,7 @@ describe("golden traces (reddi2018.md §7)", () => {
   })
 })
 
-describe("hand-computed first steps (reddi2018.md §7)", () => {
+describe("hand-computed first steps (docs/reference/reddi2018.md §7)", () => {
   it("with β1 = 0 the first Adam step is α_1/√(1−β2) whatever g_1 is", () => {
     fc.assert(fc.property(fc.double({ min: 1e-3, max: 1e3, noNaN: true }), fc.double({ min: 0.01, max: 0.99, noNaN: true }), (g, beta2) => {
       const d = createInterval(-100, 100)
@@ -279,7 +279,7 @@ describe("learner properties", () => {
   })
 })
 
-describe("Theorem 1 closed forms through the game loop (reddi2018.md §3, §7)", () => {
+describe("Theorem 1 closed forms through the game loop (docs/reference/reddi2018.md §3, §7)", () => {
   for (const C of [3, 5, 10]) {
     it(`C = ${C}: Adam's R_T/T → (2C−4)/3; AMSGrad and AdaGrad reach −1`, () => {
       const beta2 = 1 / (1 + C * C)

@@ -1,5 +1,5 @@
 // An independent, deliberately plain scalar implementation of each published update rule, written
-// from the formulas in reddi2018.md §1/§1a (Math.pow for bias corrections, no shared code with the
+// from the formulas in docs/reference/reddi2018.md §1/§1a (Math.pow for bias corrections, no shared code with the
 // kernel). The vector kernel must agree with it: torch's "two code paths agree" test.
 
 export interface ScalarRule {

@@ -31,7 +31,7 @@ describe("buildCharts", () => {
   const charts = buildCharts(result)
   const labels = ["Adam", "AMSGrad", "AdaGrad"]
 
-  it("makes the charts the issue lists, each a compilable Vega-Lite spec with only inline data", () => {
+  it("makes every chart of a run report, each a compilable Vega-Lite spec with only inline data", () => {
     expect(charts.map((c) => c.name)).toEqual(["avg-regret", "regret", "iterate", "step-size", "gamma", "summary"])
     for (const c of charts) {
       const text = JSON.stringify(c.spec)

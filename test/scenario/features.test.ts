@@ -15,7 +15,7 @@ const golden = {
 }
 
 describe("reddi2018/theorem1 through the scenario layer", () => {
-  it("reproduces the golden traces x_1 … x_9 (reddi2018.md §7)", () => {
+  it("reproduces the golden traces x_1 … x_9 (docs/reference/reddi2018.md §7)", () => {
     const s = applyOverrides(getScenario("reddi2018/theorem1")!, ["horizon=9"])
     const result = runScenarioSync(s)
     for (const [label, trace] of Object.entries(golden)) {

@@ -1,5 +1,5 @@
 // The same quadratic every round, f_t(x) = Σ_i (a_i/2)(x_i − b_i)²: online play reduces to batch
-// optimisation, where Bock & Weiß found Adam's 2-limit-cycles (reddi2018.md §6.3).
+// optimisation, where Bock & Weiß found Adam's 2-limit-cycles (docs/reference/reddi2018.md §6.3).
 import { QuadraticLoss, quadraticFamily } from "../loss/quadratic.ts"
 import type { Adversary, Loss, LossFamily } from "../types.ts"
 import { checkVector } from "../config/fields.ts"

@@ -1,6 +1,6 @@
 // i.i.d. quadratics f_t(x) = Σ_i (a_i/2)(x_i − ξ_{t,i})² with random centres ξ: Bernoulli on two
 // values or Gaussian. Its mean (not its median) is the optimum of E f, so it separates learners that
-// settle at the median (SignGD) from those near the mean (Dereich et al., reddi2018.md §6.5).
+// settle at the median (SignGD) from those near the mean (Dereich et al., docs/reference/reddi2018.md §6.5).
 // E f(x) = Σ_i (a_i/2)(x_i − Eξ_i)² + Σ_i (a_i/2)Var ξ_i.
 import { QuadraticLoss, quadraticFamily } from "../loss/quadratic.ts"
 import { gaussian } from "../rng.ts"

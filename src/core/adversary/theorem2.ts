@@ -1,5 +1,5 @@
 // Reddi et al. Theorem 2: for β1 < √β2, the period-C sequence (C·x once, then −x) defeats Adam when
-// C is an even integer meeting conditions (i)–(iii) (reddi2018.md §3, table of smallest C).
+// C is an even integer meeting conditions (i)–(iii) (docs/reference/reddi2018.md §3, table of smallest C).
 import { ConfigError } from "../config/error.ts"
 import { checkVector } from "../config/fields.ts"
 import { fmt, num, type AdversaryKind } from "./kind.ts"

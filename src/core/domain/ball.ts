@@ -1,5 +1,5 @@
 // The ℓ2 ball ‖x − c‖₂ ≤ r. Euclidean projection is radial. The weighted projection follows
-// reddi2018.md §2: x_i(λ) = c_i + a_i z_i/(a_i + λ) with z = y − c and λ > 0 the root of
+// docs/reference/reddi2018.md §2: x_i(λ) = c_i + a_i z_i/(a_i + λ) with z = y − c and λ > 0 the root of
 // Σ (a_i z_i/(a_i+λ))² = r². That is the trust-region secular equation, so we solve the
 // equivalent ψ(λ) = 1/‖w(λ)‖ − 1/r = 0 (w_i = a_i z_i/(a_i+λ)): ψ is increasing and concave, so
 // Newton from λ = 0 climbs monotonically to the root (and is exact in one step for equal weights).
@@ -106,7 +106,7 @@ export const createBall = (center: readonly number[], radius: number): Domain =>
 
   /** The root λ of ψ in units of ‖z‖: w_i(λ) = a_i u_i/(a_i+λ), target radius rho = r/‖z‖ < 1. */
   const solveLambda = (rho: number): number => {
-    // With a_max = 1 (normalised weights) the root lies in (0, 1/rho − 1] (reddi2018.md §2).
+    // With a_max = 1 (normalised weights) the root lies in (0, 1/rho − 1] (docs/reference/reddi2018.md §2).
     let lo = 0
     let hi = 1 / rho - 1
     let lam = 0

@@ -1,6 +1,6 @@
 // The box F = Π_i [l_i, u_i]. Both projections are clipping: the weighted objective
 // Σ a_i (x_i − y_i)² splits by coordinate, so for any positive weights each coordinate is clipped
-// on its own and the weights do not matter (reddi2018.md §2).
+// on its own and the weights do not matter (docs/reference/reddi2018.md §2).
 import type { Domain } from "../types.ts"
 import { ConfigError } from "../config/error.ts"
 import type { DomainKind } from "./kind.ts"

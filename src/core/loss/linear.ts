@@ -1,6 +1,6 @@
 // Linear losses f(x) = ⟨g, x⟩ + c, the losses of every construction in Reddi et al. The sum of a
 // prefix is linear again, so the comparator needs only G = Σ g_s and C = Σ c_s and one call of
-// the domain's linear minimisation oracle (reddi2018.md §7).
+// the domain's linear minimisation oracle (docs/reference/reddi2018.md §7).
 import { NeumaierSum, NeumaierVector } from "../sum.ts"
 import type { ComparatorResult, ComparatorStats, Domain, Loss, LossFamily } from "../types.ts"
 import { expectDomain, expectLoss, vectorOf } from "./check.ts"

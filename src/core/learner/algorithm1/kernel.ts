@@ -212,7 +212,7 @@ const coordinateUpdate = (c: Algorithm1Config, clip: string, gamma: boolean, pro
   // an overflowed v makes the step 0 but the denominator infinite.
   const terms = [probe, c.sign ? "(mh - mh)" : "", "(xr - xr)", sm === "none" ? "" : "(denom - denom)"].filter((t) => t !== "")
   lines.push(`chk += ${terms.join(" + ")}`)
-  // On a box the weighted projection is clipping, whatever the weights (reddi2018.md §2).
+  // On a box the weighted projection is clipping, whatever the weights (docs/reference/reddi2018.md §2).
   lines.push(`const xn = ${clip}`)
   return lines.join("\n")
 }

@@ -361,6 +361,24 @@ describe("the order test: Adam's iterates against the plain and the modified flo
     })
   }
 
+  it("ε comparable to (∂_j E)² (the ε/s³ part of the correction matters): orders 1 and 2 still", () => {
+    const at = (kind: "plain" | "modified") =>
+      hs.map((h) => trajectoryGap(E, { h, beta: 0.9, rho: 0.95, epsilon: 1 }, th0, { kind, steps: Math.round(T / h), fromStep: Math.round(t0 / h), ...tol }))
+    for (const o of orders(at("plain"))) expect(Math.abs(o - 1)).toBeLessThan(0.3)
+    for (const o of orders(at("modified"))) expect(Math.abs(o - 2)).toBeLessThan(0.3)
+  })
+
+  it("after a fixed number of steps the piecewise flow is O(h³) off (exact bias-correction lags), the stationary form O(h²)", () => {
+    // Local errors add up over five steps only: O(h³) each if the flow matches step n's lags exactly.
+    const few = (kind: "plain" | "modified", memory: "piecewise" | "stationary", epsilon: number) =>
+      [0.01, 0.005, 0.0025].map((h) => trajectoryGap(E, { h, beta: 0.9, rho: 0.95, epsilon }, th0, { kind, memory, steps: 5, rtol: 1e-13, atol: 1e-15 }))
+    for (const epsilon of [1e-6, 1, 25]) {
+      for (const o of orders(few("modified", "piecewise", epsilon))) expect(Math.abs(o - 3)).toBeLessThan(0.3)
+      for (const o of orders(few("modified", "stationary", epsilon))) expect(Math.abs(o - 2)).toBeLessThan(0.3)
+      for (const o of orders(few("plain", "piecewise", epsilon))) expect(Math.abs(o - 2)).toBeLessThan(0.3)
+    }
+  })
+
   it("the stationary-memory form is second order too", () => {
     for (const o of orders(gaps(0.9, 0.95, "modified", "stationary"))) expect(Math.abs(o - 2)).toBeLessThan(0.3)
   })

@@ -12,7 +12,7 @@ import {
   trajectoryGap,
   type AdamHyper
 } from "../../src/core/flow/adam-flow.ts"
-import { FlowConfigError } from "../../src/core/flow/config-error.ts"
+import { ConfigError } from "../../src/core/config/error.ts"
 import { dormandPrince, integrate, IntegrationError, type Rhs } from "../../src/core/flow/integrate.ts"
 import { bilinear, type Objective } from "../../src/core/flow/objectives.ts"
 
@@ -133,8 +133,8 @@ describe("integrate (adaptive)", () => {
   })
 
   it("rejects bad arguments naming the field", () => {
-    expect(() => integrate(decay, Float64Array.of(1), [0, 1, 1])).toThrow(/times\[2\] must be a time > times\[1\]/)
-    expect(() => integrate(decay, Float64Array.of(1), [0, 1], { rtol: -1 })).toThrow(FlowConfigError)
+    expect(() => integrate(decay, Float64Array.of(1), [0, 1, 1])).toThrow(/times\[2\]: expected a time > times\[1\]/)
+    expect(() => integrate(decay, Float64Array.of(1), [0, 1], { rtol: -1 })).toThrow(ConfigError)
     expect(() => integrate(decay, Float64Array.of(NaN), [0, 1])).toThrow(/y0\[0\]/)
   })
 })
@@ -210,7 +210,7 @@ describe("bilinear model", () => {
     expect(E.distanceToMinimisers(Float64Array.of(1.5, 0.5))).toBeLessThan(1e-15)
     expect(E.distanceToMinimisers(Float64Array.of(0, 0))).toBeCloseTo(Math.SQRT2 * Math.sqrt(0.75), 12)
     expect(bilinear({ y: 0 }).distanceToMinimisers(Float64Array.of(0.3, -2))).toBe(0.3)
-    expect(() => bilinear({ x: 0 })).toThrow(/bilinear.x must be a non-zero number, got 0/)
+    expect(() => bilinear({ x: 0 })).toThrow(/bilinear.x: expected a non-zero number, got 0/)
   })
 })
 
@@ -254,11 +254,11 @@ describe("memory lags and the discrete iteration", () => {
 
   it("rejects bad hyperparameters naming the field", () => {
     const E = bilinear()
-    expect(() => new FullBatchAdam(E, { h: 0.1, beta: 1, rho: 0.9, epsilon: 1e-8 }, Float64Array.of(1, 1))).toThrow(/beta must be a number in \[0, 1\), got 1/)
+    expect(() => new FullBatchAdam(E, { h: 0.1, beta: 1, rho: 0.9, epsilon: 1e-8 }, Float64Array.of(1, 1))).toThrow(/beta: expected a number in \[0, 1\), got 1/)
     expect(() => new FullBatchAdam(E, { h: 0.1, beta: 0.9, rho: 0.9, epsilon: 0 }, Float64Array.of(1, 1))).toThrow(/epsilon/)
     expect(() => solveAdamFlow(E, { h: 0.1, beta: 0.9, rho: 0.9, epsilon: 1e-8 }, Float64Array.of(1), [0, 1], { kind: "plain" })).toThrow(/theta0/)
     const noHessian: Objective = { dim: 2, value: E.value, gradient: E.gradient }
-    expect(() => adamCorrection(noHessian, { h: 0.1, beta: 0.9, rho: 0.9, epsilon: 1e-8 }, Float64Array.of(1, 1), new Float64Array(2))).toThrow(FlowConfigError)
+    expect(() => adamCorrection(noHessian, { h: 0.1, beta: 0.9, rho: 0.9, epsilon: 1e-8 }, Float64Array.of(1, 1), new Float64Array(2))).toThrow(ConfigError)
   })
 })
 

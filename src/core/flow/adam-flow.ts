@@ -16,7 +16,7 @@
 // Du·u = ε w / s³; matching gives f₁ = c − ½ ε w/s³, the bracket above. The leading term has no
 // time dependence: with bias correction m̂ = g and v̂ = g² exactly when the gradient is constant.
 // Only the memory lags B_n, R_n depend on n (they rise from 0 at n = 0 to β/(1−β) and ρ/(1−ρ)).
-import { FlowConfigError } from "./config-error.ts"
+import { ConfigError } from "../config/error.ts"
 import { integrate, type IntegrateOptions, type Rhs, type Trajectory } from "./integrate.ts"
 import type { Objective } from "./objectives.ts"
 
@@ -32,12 +32,12 @@ export interface AdamHyper {
   readonly epsilon: number
 }
 
-/** Checks an AdamHyper, throwing FlowConfigError naming the field. */
+/** Checks an AdamHyper, throwing ConfigError naming the field. */
 export const checkAdamHyper = (p: AdamHyper): AdamHyper => {
-  if (!(Number.isFinite(p.h) && p.h > 0)) throw new FlowConfigError("h", p.h, "a finite number > 0")
-  if (!(p.beta >= 0 && p.beta < 1)) throw new FlowConfigError("beta", p.beta, "a number in [0, 1)")
-  if (!(p.rho >= 0 && p.rho < 1)) throw new FlowConfigError("rho", p.rho, "a number in [0, 1)")
-  if (!(Number.isFinite(p.epsilon) && p.epsilon > 0)) throw new FlowConfigError("epsilon", p.epsilon, "a finite number > 0")
+  if (!(Number.isFinite(p.h) && p.h > 0)) throw new ConfigError("h", p.h, "a finite number > 0")
+  if (!(p.beta >= 0 && p.beta < 1)) throw new ConfigError("beta", p.beta, "a number in [0, 1)")
+  if (!(p.rho >= 0 && p.rho < 1)) throw new ConfigError("rho", p.rho, "a number in [0, 1)")
+  if (!(Number.isFinite(p.epsilon) && p.epsilon > 0)) throw new ConfigError("epsilon", p.epsilon, "a finite number > 0")
   return p
 }
 
@@ -78,7 +78,7 @@ class Scratch {
     this.w = new Float64Array(p)
     this.hess = objective.hessianVector === undefined && objective.hessian !== undefined ? new Float64Array(p * p) : undefined
     if (needsHessian && objective.hessianVector === undefined && objective.hessian === undefined) {
-      throw new FlowConfigError("objective", "an objective without hessian or hessianVector", "an objective with hessian(θ, out) or hessianVector(θ, v, out)")
+      throw new ConfigError("objective", "an objective without hessian or hessianVector", "an objective with hessian(θ, out) or hessianVector(θ, v, out)")
     }
   }
 
@@ -178,13 +178,13 @@ export interface AdamFlowOptions extends IntegrateOptions {
  */
 export const solveAdamFlow = (objective: Objective, p: AdamHyper, theta0: Float64Array, times: ArrayLike<number>, options: AdamFlowOptions): Trajectory => {
   checkAdamHyper(p)
-  if (theta0.length !== objective.dim) throw new FlowConfigError("theta0", Array.from(theta0), `a vector of length ${objective.dim} (the objective's dim)`)
-  if (times.length === 0) throw new FlowConfigError("times", [], "at least one time")
-  if (!(times[0] >= 0)) throw new FlowConfigError("times[0]", times[0], "a time ≥ 0 (the flow starts at t = 0)")
+  if (theta0.length !== objective.dim) throw new ConfigError("theta0", Array.from(theta0), `a vector of length ${objective.dim} (the objective's dim)`)
+  if (times.length === 0) throw new ConfigError("times", [], "at least one time")
+  if (!(times[0] >= 0)) throw new ConfigError("times[0]", times[0], "a time ≥ 0 (the flow starts at t = 0)")
   const kind = options.kind
-  if (kind !== "plain" && kind !== "modified") throw new FlowConfigError("kind", kind, `"plain" or "modified"`)
+  if (kind !== "plain" && kind !== "modified") throw new ConfigError("kind", kind, `"plain" or "modified"`)
   const memory = options.memory ?? "piecewise"
-  if (memory !== "piecewise" && memory !== "stationary") throw new FlowConfigError("memory", memory, `"piecewise" or "stationary"`)
+  if (memory !== "piecewise" && memory !== "stationary") throw new ConfigError("memory", memory, `"piecewise" or "stationary"`)
   const dim = objective.dim
   const out = new Float64Array(times.length * dim)
   let accepted = 0, rejected = 0, evaluations = 0
@@ -240,7 +240,7 @@ export class FullBatchAdam {
 
   constructor(readonly objective: Objective, readonly hyper: AdamHyper, theta0: Float64Array) {
     checkAdamHyper(hyper)
-    if (theta0.length !== objective.dim) throw new FlowConfigError("theta0", Array.from(theta0), `a vector of length ${objective.dim} (the objective's dim)`)
+    if (theta0.length !== objective.dim) throw new ConfigError("theta0", Array.from(theta0), `a vector of length ${objective.dim} (the objective's dim)`)
     this.theta = Float64Array.from(theta0)
     this.m = new Float64Array(objective.dim)
     this.v = new Float64Array(objective.dim)
@@ -267,7 +267,7 @@ export class FullBatchAdam {
 
 /** θ_0 … θ_steps of full-batch Adam, row-major ((steps + 1) × dim). */
 export const adamIterates = (objective: Objective, p: AdamHyper, theta0: Float64Array, steps: number): Float64Array => {
-  if (!(Number.isInteger(steps) && steps >= 0)) throw new FlowConfigError("steps", steps, "an integer ≥ 0")
+  if (!(Number.isInteger(steps) && steps >= 0)) throw new ConfigError("steps", steps, "an integer ≥ 0")
   const adam = new FullBatchAdam(objective, p, theta0)
   const dim = objective.dim
   const out = new Float64Array((steps + 1) * dim)
@@ -294,7 +294,7 @@ export interface GapOptions extends AdamFlowOptions {
 export const trajectoryGap = (objective: Objective, p: AdamHyper, theta0: Float64Array, options: GapOptions): number => {
   const { steps } = options
   const from = options.fromStep ?? 0
-  if (!(Number.isInteger(from) && from >= 0 && from <= steps)) throw new FlowConfigError("fromStep", from, `an integer in [0, steps = ${steps}]`)
+  if (!(Number.isInteger(from) && from >= 0 && from <= steps)) throw new ConfigError("fromStep", from, `an integer in [0, steps = ${steps}]`)
   const iterates = adamIterates(objective, p, theta0, steps)
   const times = new Float64Array(steps - from + 1)
   for (let k = from; k <= steps; k++) times[k - from] = k * p.h

@@ -2,7 +2,7 @@
 // fourth-order continuous extension (Hairer, Nørsett & Wanner, Solving ODEs I, §II.4–II.6). The
 // fifth-order solution is propagated; the embedded fourth-order one only sizes the steps. Output times
 // inside a step are read from the dense output, so they never shorten the steps.
-import { FlowConfigError } from "./config-error.ts"
+import { ConfigError } from "../config/error.ts"
 
 /** Right-hand side: writes f(t, y) into dydt; must not keep or modify y. */
 export type Rhs = (t: number, y: Float64Array, dydt: Float64Array) => void
@@ -96,28 +96,28 @@ export const dormandPrince = {
 
 const positive = (field: string, v: number | undefined, fallback: number): number => {
   if (v === undefined) return fallback
-  if (!(Number.isFinite(v) && v > 0)) throw new FlowConfigError(field, v, "a finite number > 0")
+  if (!(Number.isFinite(v) && v > 0)) throw new ConfigError(field, v, "a finite number > 0")
   return v
 }
 
 /**
  * Solves y' = f(t, y), y(times[0]) = y0, and returns y at every entry of `times` (strictly
  * increasing; the first row is y0 itself). Throws IntegrationError past maxSteps or when the step
- * size falls below rounding, FlowConfigError on bad arguments.
+ * size falls below rounding, ConfigError on bad arguments.
  */
 export const integrate = (f: Rhs, y0: Float64Array, times: ArrayLike<number>, options: IntegrateOptions = {}): Trajectory => {
   const n = y0.length
-  if (n === 0) throw new FlowConfigError("y0", "an empty vector", "a vector of length ≥ 1")
-  for (let i = 0; i < n; i++) if (!Number.isFinite(y0[i])) throw new FlowConfigError(`y0[${i}]`, y0[i], "a finite number")
-  if (times.length < 1) throw new FlowConfigError("times", [], "at least one time (the start)")
+  if (n === 0) throw new ConfigError("y0", "an empty vector", "a vector of length ≥ 1")
+  for (let i = 0; i < n; i++) if (!Number.isFinite(y0[i])) throw new ConfigError(`y0[${i}]`, y0[i], "a finite number")
+  if (times.length < 1) throw new ConfigError("times", [], "at least one time (the start)")
   for (let k = 0; k < times.length; k++) {
-    if (!Number.isFinite(times[k])) throw new FlowConfigError(`times[${k}]`, times[k], "a finite number")
-    if (k > 0 && !(times[k] > times[k - 1])) throw new FlowConfigError(`times[${k}]`, times[k], `a time > times[${k - 1}] = ${times[k - 1]} (strictly increasing)`)
+    if (!Number.isFinite(times[k])) throw new ConfigError(`times[${k}]`, times[k], "a finite number")
+    if (k > 0 && !(times[k] > times[k - 1])) throw new ConfigError(`times[${k}]`, times[k], `a time > times[${k - 1}] = ${times[k - 1]} (strictly increasing)`)
   }
   const rtol = positive("rtol", options.rtol, 1e-9)
   const atol = positive("atol", options.atol, 1e-12)
   const maxSteps = options.maxSteps ?? 1_000_000
-  if (!(Number.isInteger(maxSteps) && maxSteps > 0)) throw new FlowConfigError("maxSteps", maxSteps, "an integer > 0")
+  if (!(Number.isInteger(maxSteps) && maxSteps > 0)) throw new ConfigError("maxSteps", maxSteps, "an integer > 0")
   const t0 = times[0]
   const tEnd = times[times.length - 1]
   const maxStep = positive("maxStep", options.maxStep, Math.max(tEnd - t0, Number.MIN_VALUE))

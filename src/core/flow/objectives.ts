@@ -1,6 +1,6 @@
 // Smooth objectives E: R^p → R for the flow tools, and the two-parameter bilinear model whose
 // minimisers form a hyperbola (the toy model of implicit-regularisation studies).
-import { FlowConfigError } from "./config-error.ts"
+import { ConfigError } from "../config/error.ts"
 
 /**
  * A twice-differentiable objective. Methods write into `out` and keep no reference to their
@@ -41,7 +41,7 @@ export interface BilinearObjective extends Objective {
 }
 
 const finite = (field: string, v: number): number => {
-  if (!Number.isFinite(v)) throw new FlowConfigError(field, v, "a finite number")
+  if (!Number.isFinite(v)) throw new ConfigError(field, v, "a finite number")
   return v
 }
 
@@ -52,7 +52,7 @@ const finite = (field: string, v: number): number => {
  */
 export const bilinear = (params: BilinearParams = {}): BilinearObjective => {
   const x = finite("bilinear.x", params.x ?? 2)
-  if (x === 0) throw new FlowConfigError("bilinear.x", x, "a non-zero number")
+  if (x === 0) throw new ConfigError("bilinear.x", x, "a non-zero number")
   const y = finite("bilinear.y", params.y ?? 1.5)
   const c = y / x
   const nearest = (theta: Float64Array, out: Float64Array): number => nearestOnHyperbola(theta[0], theta[1], c, out)

@@ -55,8 +55,8 @@ export const runInfo = (r: ScenarioResult, command: string, version: string): Ru
   completion: r.completion
 })
 
-const SCALARS = ["t", "cumLoss", "comparatorLoss", "comparatorGap", "regret", "avgRegret", "pseudoRegret", "distToComparator", "stepMin", "stepMean", "stepMax", "gammaMin", "gammaNegativeRounds"] as const
-const VECTORS = ["x", "xAvg", "comparatorX"] as const
+const SCALARS = ["t", "cumLoss", "comparatorLoss", "comparatorGap", "regret", "avgRegret", "avgRegretLo", "avgRegretHi", "pseudoRegret", "distToComparator", "stepMin", "stepMean", "stepMax", "gammaMin", "gammaMinLo", "gammaMinHi", "gammaNegativeRounds"] as const
+const VECTORS = ["x", "xLo", "xHi", "xAvg", "comparatorX"] as const
 
 /** Long-format CSV: learner, seed, status, then every row field; vectors as <name>_<i> columns. */
 export const rowsCsv = (r: ScenarioResult): string => {

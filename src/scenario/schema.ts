@@ -30,11 +30,12 @@ const Expectation = Schema.Struct({
   learner: Text,
   metric: Metric,
   coordinate: opt(NonNegativeInt),
+  over: opt(enumOf(["all", "mean"])),
   op: enumOf([">=", "<=", "near"]),
   value: Finite,
   tolerance: opt(Finite),
   why: opt(Text)
-}).annotate({ description: "A claim checked on the final row of every seed of one learner." })
+}).annotate({ description: "A claim about one learner's final rows: on every seed (over: \"all\", the default) or for their mean over the seeds (over: \"mean\")." })
 
 const scenarioFile = () => Schema.Struct({
   ...headerFields,

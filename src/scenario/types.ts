@@ -5,13 +5,23 @@ import type { Adversary, CheckpointRow, DomainConfig, RunStatus } from "../core/
 /** A built-in adversary described as data (JSON scenarios); TS scenarios may also give a factory. */
 export type AdversaryConfig = { readonly kind: string; readonly [param: string]: unknown }
 
-/** A claim the run must show, checked on the final row of every seed of one learner. */
+/**
+ * A claim the run must show about one learner's final rows: on every seed (`over: "all"`, the
+ * default) or for their mean over the seeds (`over: "mean"`), for claims about an average
+ * behaviour that single seeds of a stochastic adversary may miss.
+ */
 export interface Expectation {
   /** Learner label. */
   readonly learner: string
-  /** Which number: final x (coordinate `coordinate`, default 0), R_T/T, R_T, pseudo-regret/T, ‖x_T − x*‖. */
+  /**
+   * Which number: x_T[coordinate] (default coordinate 0), x̄_T[coordinate] (the averaged iterate),
+   * R_T/T, R_T, pseudo-regret/T, or the norm ‖x_T − x*_T‖₂ (distToComparator).
+   */
   readonly metric: "x" | "xAvg" | "avgRegret" | "regret" | "pseudoAvgRegret" | "distToComparator"
+  /** The coordinate of x or xAvg (default 0). */
   readonly coordinate?: number
+  /** "all": the claim holds on every seed (default); "mean": it holds for the mean over the seeds. */
+  readonly over?: "all" | "mean"
   readonly op: ">=" | "<=" | "near"
   readonly value: number
   /** Tolerance for "near" (absolute). */
@@ -102,6 +112,8 @@ export interface ExpectationResult {
   readonly holds: boolean
   /** Observed value per seed. */
   readonly observed: readonly number[]
+  /** The mean over the seeds, for an expectation over the mean. */
+  readonly mean?: number
 }
 
 export interface ScenarioResult {

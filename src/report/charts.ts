@@ -22,6 +22,8 @@ export interface ChartSpec {
   readonly name: string
   readonly title: string
   readonly spec: object
+  /** Also written as a PDF (figures meant for a paper). */
+  readonly pdf?: boolean
 }
 
 type Json = Record<string, unknown>

@@ -124,14 +124,14 @@ const seedWordsFor = (result: ScenarioResult): string => {
  * The standard series of a quantity. `lo`/`hi`: the rows' window extremes, drawn as a band for
  * one run; `windowWhy`: why there is no band when the rows lack them.
  */
-const series = (result: ScenarioResult, labels: readonly string[], pick: Pick, y: (s: ScaleChoice) => Json, name: string, options: { lo?: Pick; hi?: Pick; windowWhy?: string; perSeedOnly?: boolean } = {}): Series & { scale: ScaleChoice } => {
+const series = (result: ScenarioResult, labels: readonly string[], pick: Pick, y: (s: ScaleChoice) => Json, name: string, options: { lo?: Pick; hi?: Pick; windowWhy?: string; perSeedOnly?: boolean; scale?: ScaleChoice } = {}): Series & { scale: ScaleChoice } => {
   const runs = distinctSeeds(result)
   const channels = learnerChannels(labels)
   if (runs === 1) {
     const banded = options.lo !== undefined && options.hi !== undefined && hasValues(result, options.lo)
     const data = banded ? windowed(result, pick, options.lo!, options.hi!) : perSeed(result, pick).map((p) => ({ ...p, lo: p.value, hi: p.value }))
     const values = data.flatMap((p) => [p.value, p.lo, p.hi])
-    const scale = chooseScale(values)
+    const scale = options.scale ?? chooseScale(values)
     const layers: Json[] = []
     if (banded) {
       layers.push({ name: `${name}_band`, data: { values: data }, mark: { type: "area", opacity: 0.28 }, encoding: { x: T_AXIS, y: { field: "lo", ...y(scale) }, y2: { field: "hi" }, ...colourOnly(labels), tooltip: [...valueTooltip(`${name} min over the window`, "lo"), { field: "hi", title: "max over the window", format: ".6~g" }] } })
@@ -145,7 +145,7 @@ const series = (result: ScenarioResult, labels: readonly string[], pick: Pick, y
   const seeds = perSeed(result, pick)
   const drawSeeds = result.scenario.seeds.length <= MAX_SEED_LINES
   if (options.perSeedOnly && drawSeeds) {
-    const scale = chooseScale(seeds.map((p) => p.value))
+    const scale = options.scale ?? chooseScale(seeds.map((p) => p.value))
     return {
       layers: [{ name: `${name}_seeds`, data: { values: seeds }, mark: { type: "line", clip: true, opacity: 0.85 }, encoding: { x: T_AXIS, y: { field: "value", ...y(scale) }, detail: { field: "seed", type: "nominal" }, ...learnerChannels(labels, true, true), tooltip: [...valueTooltip(name), { field: "seed", type: "nominal" }] } }],
       values: seeds.map((p) => p.value),
@@ -153,9 +153,14 @@ const series = (result: ScenarioResult, labels: readonly string[], pick: Pick, y
       scale
     }
   }
-  const mean = meanWithInterval(result, pick)
-  const values = [...mean.flatMap((p) => [p.mean, p.lo, p.hi]), ...(drawSeeds ? seeds.map((p) => p.value) : [])]
-  const scale = chooseScale(values)
+  const raw = meanWithInterval(result, pick)
+  // The scale follows the means and the seeds; on a log scale an interval reaching below zero is
+  // cut at the smallest value drawn (the tooltip keeps its true ends).
+  const values = [...raw.map((p) => p.mean), ...(drawSeeds ? seeds.map((p) => p.value) : raw.flatMap((p) => [p.lo, p.hi]))]
+  const scale = options.scale ?? chooseScale(values)
+  let floor = Infinity
+  for (const v of values) if (v > 0 && v < floor) floor = v
+  const mean = scale.scale.type === "log" ? raw.map((p) => ({ ...p, low: p.lo, lo: Math.max(p.lo, floor) })) : raw
   const layers: Json[] = [
     { name: `${name}_interval`, data: { values: mean }, mark: { type: "area", opacity: 0.22 }, encoding: { x: T_AXIS, y: { field: "lo", ...y(scale) }, y2: { field: "hi" }, ...colourOnly(labels) } }
   ]
@@ -196,7 +201,7 @@ const regretChart = (result: ScenarioResult, labels: readonly string[]): ChartSp
   const s0 = series(result, labels, (r) => r.regret, () => ({}), "Rₜ")
   const scale = chooseScale([...s0.values, ...boundValues])
   const yTitle = `regret Rₜ  (loss units, ${scale.words})`
-  const s = series(result, labels, (r) => r.regret, () => yAxis(yTitle, scale), "Rₜ")
+  const s = series(result, labels, (r) => r.regret, () => yAxis(yTitle, scale), "Rₜ", { scale })
   const layers = [...s.layers]
   if (bounds.points.length > 0) {
     layers.push({
@@ -211,7 +216,7 @@ const regretChart = (result: ScenarioResult, labels: readonly string[]): ChartSp
       }
     })
   }
-  const boundWords = bounds.notes.length > 0 ? bounds.notes.map((n) => `bound (thin dotted, learner's colour): ${n}`) : ["no theoretical bound drawn: none applies to these learners' configs"]
+  const boundWords = bounds.notes.length > 0 ? bounds.notes.map((n) => `upper bound (thin dotted, in the learner's colour) for ${n}`) : ["no theoretical bound drawn: none applies to these learners' configs"]
   const title = "Cumulative regret Rₜ"
   return {
     name: "regret",
@@ -339,7 +344,7 @@ const gammaChart = (result: ScenarioResult, labels: readonly string[]): ChartSpe
   const s0 = series(result, labels, pickGamma, () => ({}), "min Γₜ", { lo: (r) => r.gammaMinLo, hi: (r) => r.gammaMinHi })
   const scale = gammaScale(s0.values)
   const yTitle = `minᵢ Γₜ,ᵢ  (${scale.words})`
-  const top = series(result, labels, pickGamma, () => yAxis(yTitle, scale), "min Γₜ", { lo: (r) => r.gammaMinLo, hi: (r) => r.gammaMinHi })
+  const top = series(result, labels, pickGamma, () => yAxis(yTitle, scale), "min Γₜ", { lo: (r) => r.gammaMinLo, hi: (r) => r.gammaMinHi, scale })
   let lo = Infinity, hi = -Infinity
   for (const v of s0.values) {
     if (v < lo) lo = v

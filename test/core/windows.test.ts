@@ -12,7 +12,8 @@ import { createLearner } from "../../src/core/learner/registry.ts"
 import { resolveLearner, type LearnerSpec } from "../../src/core/learner/resolve.ts"
 import { createRandomSource } from "../../src/core/rng.ts"
 import type { AdversaryConfig } from "../../src/scenario/types.ts"
-import type { CheckpointRow, DomainConfig } from "../../src/core/types.ts"
+import type { DomainConfig } from "../../src/core/types.ts"
+import { checkWindows, close, replaySection5 as replay, rowWindows } from "../reference/section5-replay.ts"
 
 const play = (domain: DomainConfig, adversary: AdversaryConfig, spec: LearnerSpec, horizon: number, start: readonly number[], options: { path?: "plain" | "fastest"; windows?: boolean; seed?: number } = {}) => {
   const d = createDomain(domain)
@@ -21,61 +22,6 @@ const play = (domain: DomainConfig, adversary: AdversaryConfig, spec: LearnerSpe
     start: Float64Array.from(start), random: createRandomSource(options.seed ?? 1), checkpoints: logCheckpoints(horizon),
     path: options.path ?? "fastest", ...(options.windows === undefined ? {} : { windows: options.windows })
   }).run()
-}
-
-/**
- * Section 5's sequence (f_t = 1010x if t mod 101 = 1, else −10x on [−1, 1]) replayed round by
- * round with the paper's updates written out: x_t, R_t/t against the better of the two vertices,
- * and Γ_t = √v̂_t/α_t − √v̂_{t−1}/α_{t−1}.
- */
-const replay = (kind: "adam" | "amsgrad" | "adagrad", T: number) => {
-  const x: number[] = [], r: number[] = [], gamma: number[] = []
-  let xt = 0, m = 0, v = 0, vhat = 0, sq = 0, G = 0, lin = 0, prev = 0
-  for (let t = 1; t <= T; t++) {
-    const g = t % 101 === 1 ? 1010 : -10
-    x.push(xt)
-    lin += g * xt
-    G += g
-    r.push((lin - Math.min(-G, G)) / t)
-    const alpha = 0.5 / Math.sqrt(t)
-    let root: number, step: number
-    if (kind === "adagrad") {
-      sq += g * g
-      root = Math.sqrt(sq / t)
-      step = alpha * g / root
-    } else {
-      m = 0.9 * m + 0.1 * g
-      v = 0.99 * v + 0.01 * g * g
-      vhat = kind === "amsgrad" ? Math.max(vhat, v) : v
-      root = Math.sqrt(vhat)
-      step = alpha * m / root
-    }
-    gamma.push(root / alpha - prev)
-    prev = root / alpha
-    xt = Math.min(1, Math.max(-1, xt - step))
-  }
-  return { x, r, gamma }
-}
-
-const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))
-
-/** Every value of rounds (previous row, row] inside [lo, hi], and lo and hi each a value of one of them. */
-const checkWindows = (rows: readonly CheckpointRow[], values: readonly number[], lo: (r: CheckpointRow) => number, hi: (r: CheckpointRow) => number, what: string) => {
-  const problems: string[] = []
-  let from = 1
-  for (const row of rows) {
-    const window = values.slice(from - 1, row.t)
-    const [l, h] = [lo(row), hi(row)]
-    window.forEach((value, k) => {
-      if (value < l && !close(value, l)) problems.push(`round ${from + k} = ${value} below ${l} (row ${row.t})`)
-      if (value > h && !close(value, h)) problems.push(`round ${from + k} = ${value} above ${h} (row ${row.t})`)
-    })
-    if (!window.some((value) => close(value, l))) problems.push(`the low end ${l} of row ${row.t} is no round's value`)
-    if (!window.some((value) => close(value, h))) problems.push(`the high end ${h} of row ${row.t} is no round's value`)
-    from = row.t + 1
-  }
-  expect(problems.slice(0, 5), what).toEqual([])
-  expect(from - 1).toBe(values.length)
 }
 
 describe("window extremes between checkpoints", () => {
@@ -88,9 +34,9 @@ describe("window extremes between checkpoints", () => {
       const ref = replay(kind, 10_000)
       // The checkpoint samples themselves agree with the replay (the windows add to them, never replace them).
       for (const row of rows) expect(close(row.avgRegret, ref.r[row.t - 1]), `${kind} R_t/t at ${row.t}`).toBe(true)
-      checkWindows(rows, ref.r, (r) => r.avgRegretLo!, (r) => r.avgRegretHi!, `${kind} R_t/t`)
-      checkWindows(rows, ref.x, (r) => r.xLo![0], (r) => r.xHi![0], `${kind} x_t`)
-      checkWindows(rows, ref.gamma, (r) => r.gammaMinLo!, (r) => r.gammaMinHi!, `${kind} Γ_t`)
+      checkWindows(rowWindows(rows, (r) => r.avgRegretLo!, (r) => r.avgRegretHi!), ref.r, `${kind} R_t/t`)
+      checkWindows(rowWindows(rows, (r) => r.xLo![0], (r) => r.xHi![0]), ref.x, `${kind} x_t`)
+      checkWindows(rowWindows(rows, (r) => r.gammaMinLo!, (r) => r.gammaMinHi!), ref.gamma, `${kind} Γ_t`)
     }
   })
 

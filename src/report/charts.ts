@@ -134,7 +134,7 @@ const series = (result: ScenarioResult, labels: readonly string[], pick: Pick, y
     const scale = options.scale ?? chooseScale(values)
     const layers: Json[] = []
     if (banded) {
-      layers.push({ name: `${name}_band`, data: { values: data }, mark: { type: "area", opacity: 0.28 }, encoding: { x: T_AXIS, y: { field: "lo", ...y(scale) }, y2: { field: "hi" }, ...colourOnly(labels), tooltip: [...valueTooltip(`${name} min over the window`, "lo"), { field: "hi", title: "max over the window", format: ".6~g" }] } })
+      layers.push({ name: `${name}_band`, data: { values: data }, mark: { type: "area", opacity: 0.28, clip: true }, encoding: { x: T_AXIS, y: { field: "lo", ...y(scale) }, y2: { field: "hi" }, ...colourOnly(labels), tooltip: [...valueTooltip(`${name} min over the window`, "lo"), { field: "hi", title: "max over the window", format: ".6~g" }] } })
     }
     layers.push({ name: `${name}_line`, data: { values: data }, mark: { type: "line", clip: true }, encoding: { x: T_AXIS, y: { field: "value", ...y(scale) }, ...channels, tooltip: valueTooltip(name) } })
     const words = banded
@@ -162,7 +162,7 @@ const series = (result: ScenarioResult, labels: readonly string[], pick: Pick, y
   for (const v of values) if (v > 0 && v < floor) floor = v
   const mean = scale.scale.type === "log" ? raw.map((p) => ({ ...p, low: p.lo, lo: Math.max(p.lo, floor) })) : raw
   const layers: Json[] = [
-    { name: `${name}_interval`, data: { values: mean }, mark: { type: "area", opacity: 0.22 }, encoding: { x: T_AXIS, y: { field: "lo", ...y(scale) }, y2: { field: "hi" }, ...colourOnly(labels) } }
+    { name: `${name}_interval`, data: { values: mean }, mark: { type: "area", opacity: 0.22, clip: true }, encoding: { x: T_AXIS, y: { field: "lo", ...y(scale) }, y2: { field: "hi" }, ...colourOnly(labels) } }
   ]
   if (drawSeeds) {
     layers.push({ name: `${name}_seeds`, data: { values: seeds }, mark: { type: "line", strokeWidth: 0.7, opacity: 0.45, clip: true }, encoding: { x: T_AXIS, y: { field: "value", ...y(scale) }, detail: { field: "seed", type: "nominal" }, ...colourOnly(labels), tooltip: [...valueTooltip(name), { field: "seed", type: "nominal" }] } })

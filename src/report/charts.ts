@@ -284,12 +284,13 @@ const summaryChart = (result: ScenarioResult, labels: readonly string[]): ChartS
 /** Every chart of the report, in reading order. */
 export const buildCharts = (result: ScenarioResult): readonly ChartSpec[] => {
   const labels = learnerLabels(result)
+  // The effective step and Γ_t exist only for learners with a diagonal preconditioner.
+  const diagnosed = result.runs.some((r) => r.rows.some((row) => row.stepMean !== undefined))
   return [
     avgRegretChart(result, labels),
     regretChart(result, labels),
     iterateChart(result, labels),
-    stepChart(result, labels),
-    gammaChart(result, labels),
+    ...(diagnosed ? [stepChart(result, labels), gammaChart(result, labels)] : []),
     summaryChart(result, labels)
   ]
 }

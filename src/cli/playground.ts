@@ -43,6 +43,6 @@ export const playgroundCommand = Command.make(
   Command.withDescription("Build the browser playground (charts redrawn as you move the knobs), optionally serving it locally"),
   Command.withExamples([
     { command: "npx regretlab playground", description: "Write reports/playground/index.html (opens from file://, no network)" },
-    { command: "npx regretlab playground --serve", description: "Build it and serve it on http://127.0.0.1" }
+    { command: "npx regretlab playground --out lecture", description: "Write it to reports/lecture/ instead (add --serve to serve it on http://127.0.0.1)" }
   ])
 )

@@ -2,7 +2,7 @@
 // the URL, sends each state to the engine worker and redraws the report's charts from what comes
 // back. A redraw whose chart structure is unchanged only feeds new data to the live vega views.
 import embed from "vega-embed"
-import type { View } from "vega"
+import { changeset, type View } from "vega"
 import { fmt } from "../core/config/show.ts"
 import { splitSpec } from "./chart-data.ts"
 import {
@@ -101,11 +101,14 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       resolved = { all: m.all, running: m.running }
       $("state-message").textContent = ""
       $("file-message").textContent = ""
-      renderForm(m.all)
-      renderShare()
+      // The form already shows a knob the user moved: refreshing it waits until the charts are drawn.
+      formPending = m.all
+      if (formShape === "" || m.state.base !== lastBase) applyForm()
+      lastBase = m.state.base
       return
     case "error":
       if (m.id !== lastId) return
+      applyForm()
       document.body.dataset.state = "error"
       $(m.scope === "file" ? "file-message" : "state-message").textContent = m.message
       if (m.scope === "file") $("paste-box").setAttribute("open", "")
@@ -125,33 +128,61 @@ interface Slot {
   view?: View
   structure?: string
   datasets?: string[]
-  shown?: Map<string, string>
+  /** Per dataset, per learner: the rows the view holds, as JSON. */
+  shown?: Map<string, Map<string, string>>
+  signals?: Map<string, string>
 }
 const RENDERER = (new URLSearchParams(location.search).get("renderer") === "svg" ? "svg" : "canvas") as "svg" | "canvas"
 const slots = new Map<string, Slot>(PLAYGROUND_CHARTS.map((name) => [name, { el: $(`chart-${name}`) }]))
 
 let pending: ResultMessage | undefined
 let drawing = false
+let formPending: ScenarioInput | undefined
+let lastBase: PlaygroundState["base"] | undefined
+
+const applyForm = (): void => {
+  if (formPending === undefined) return
+  renderForm(formPending)
+  renderShare()
+  formPending = undefined
+}
+
+/** Rows grouped by learner (datasets without one are a single group), each group as JSON. */
+const groupTexts = (rows: readonly unknown[]): Map<string, string> => {
+  const groups = new Map<string, unknown[]>()
+  for (const r of rows) {
+    const key = typeof (r as { learner?: unknown }).learner === "string" ? (r as { learner: string }).learner : ""
+    const list = groups.get(key)
+    if (list) list.push(r)
+    else groups.set(key, [r])
+  }
+  return new Map([...groups].map(([k, v]) => [k, JSON.stringify(v)]))
+}
 
 const drawChart = async (slot: Slot, spec: object): Promise<boolean> => {
   const split = splitSpec(spec)
-  // What the view shows now, as text, so only what changed is fed to it (each change re-runs its part of the dataflow).
-  const texts = new Map<string, string>()
-  for (const [name, rows] of Object.entries(split.datasets)) texts.set(`d:${name}`, JSON.stringify(rows))
-  for (const [name, value] of Object.entries(split.signals)) texts.set(`s:${name}`, JSON.stringify(value))
+  const shown = new Map<string, Map<string, string>>()
+  for (const [name, rows] of Object.entries(split.datasets)) shown.set(name, groupTexts(rows))
+  const signals = new Map(Object.entries(split.signals).map(([k, v]) => [k, JSON.stringify(v)]))
   if (slot.view !== undefined && slot.structure === split.structure) {
     let changed = false
     for (const [name, rows] of Object.entries(split.datasets)) {
-      if (slot.shown?.get(`d:${name}`) === texts.get(`d:${name}`)) continue
-      slot.view.data(name, rows as object[])
+      // Only the learners whose rows changed (the one whose knob moved) go through the dataflow again.
+      const before = slot.shown?.get(name) ?? new Map<string, string>()
+      const after = shown.get(name)!
+      const stale = new Set([...before.keys(), ...after.keys()].filter((k) => before.get(k) !== after.get(k)))
+      if (stale.size === 0) continue
+      const fresh = rows.filter((r) => stale.has(typeof (r as { learner?: unknown }).learner === "string" ? (r as { learner: string }).learner : ""))
+      slot.view.change(name, changeset().remove((d: { learner?: unknown }) => stale.has(typeof d.learner === "string" ? d.learner : "")).insert(fresh as object[]))
       changed = true
     }
     for (const [name, value] of Object.entries(split.signals)) {
-      if (slot.shown?.get(`s:${name}`) === texts.get(`s:${name}`)) continue
+      if (slot.signals?.get(name) === signals.get(name)) continue
       slot.view.signal(name, value)
       changed = true
     }
-    slot.shown = texts
+    slot.shown = shown
+    slot.signals = signals
     if (changed) await slot.view.runAsync()
     return false
   }
@@ -160,7 +191,8 @@ const drawChart = async (slot: Slot, spec: object): Promise<boolean> => {
   slot.view = result.view
   slot.structure = split.structure
   slot.datasets = Object.keys(split.datasets)
-  slot.shown = texts
+  slot.shown = shown
+  slot.signals = signals
   return true
 }
 
@@ -190,6 +222,7 @@ const drawLoop = async (): Promise<void> => {
         play: m.timing.play, resolve: m.timing.resolve, specs: m.timing.charts, draw: now - d0, rebuilt: rebuilt.filter(Boolean).length, computed: m.computed
       })
       if (updates.length > 500) updates.splice(0, updates.length - 500)
+      applyForm()
       document.body.dataset.state = m.complete && m.id === lastId ? "ready" : "computing"
       document.body.dataset.drawn = String(drawnId)
       $("status").textContent = m.complete

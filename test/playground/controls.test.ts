@@ -19,17 +19,18 @@ const flat = (cs: readonly Control[]): Control[] => cs.flatMap((c) => (c.kind ==
 const expectMatches = (fields: Fields, controls: readonly Control[], prefix: string) => {
   const byKey = new Map(controls.map((c) => [c.key, c]))
   for (const [name, field] of Object.entries(fields)) {
-    const c = byKey.get(`${prefix}.${name}`)
+    const found = byKey.get(`${prefix}.${name}`)
     if (field.type === "function") {
-      expect(c, `${name}: a function cannot be set from a page`).toBeUndefined()
+      expect(found, `${name}: a function cannot be set from a page`).toBeUndefined()
       continue
     }
-    expect(c, `${prefix}.${name}`).toBeDefined()
-    expect(c!.doc).toBe(field.doc)
+    expect(found, `${prefix}.${name}`).toBeDefined()
+    const c = found!
+    expect(c.doc).toBe(field.doc)
     switch (field.type) {
       case "number": {
-        expect(c!.kind).toBe("number")
-        if (c!.kind !== "number") break
+        expect(c.kind).toBe("number")
+        if (c.kind !== "number") break
         const bounded = field.min !== undefined && field.max !== undefined && Number.isFinite(field.max)
         expect(c.slider !== undefined, `${name} slider`).toBe(bounded)
         if (c.slider !== undefined) {
@@ -40,17 +41,17 @@ const expectMatches = (fields: Fields, controls: readonly Control[], prefix: str
         break
       }
       case "enum": expect(c).toMatchObject({ kind: "select", options: field.values }); break
-      case "boolean": expect(c!.kind).toBe("checkbox"); break
+      case "boolean": expect(c.kind).toBe("checkbox"); break
       case "variant": {
-        expect(c!.kind).toBe("variant")
-        if (c!.kind !== "variant") break
+        expect(c.kind).toBe("variant")
+        if (c.kind !== "variant") break
         const settable = Object.entries(field.variants).filter(([, fs]) => Object.values(fs).every((f) => f.type !== "function")).map(([k]) => k)
         for (const k of settable) expect(c.options).toContain(k)
         expect(c.options).not.toContain("custom")
         expectMatches(field.variants[c.value], c.fields, c.key)
         break
       }
-      case "adversaries": expect(c!.kind).toBe("group"); break
+      case "adversaries": expect(c.kind).toBe("group"); break
       default: expect(c).toMatchObject({ kind: "text", json: field.type !== "text" })
     }
   }

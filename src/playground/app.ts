@@ -2,7 +2,7 @@
 // the URL, sends each state to the engine worker and redraws the report's charts from what comes
 // back. A redraw whose chart structure is unchanged only feeds new data to the live vega views.
 import embed from "vega-embed"
-import { changeset, type View } from "vega"
+import { changeset, logger, Warn, type View } from "vega"
 import { fmt } from "../core/config/show.ts"
 import { splitSpec } from "./chart-data.ts"
 import {
@@ -187,7 +187,9 @@ const drawChart = async (slot: Slot, spec: object): Promise<boolean> => {
     return false
   }
   slot.view?.finalize()
-  const result = await embed(slot.el, split.spec as never, { renderer: RENDERER, actions: false, tooltip: true })
+  // vega's warnings name the chart they come from.
+  const log = logger(Warn, undefined, (method, level, args) => console[method](level, `${slot.el.dataset.chart}:`, ...args))
+  const result = await embed(slot.el, split.spec as never, { renderer: RENDERER, actions: false, tooltip: true, logger: log })
   slot.view = result.view
   slot.structure = split.structure
   slot.datasets = Object.keys(split.datasets)
@@ -544,28 +546,30 @@ const renderForm = (all: ScenarioInput): void => {
   const open = new Set(Array.from(form.querySelectorAll("details[open]")).map((d) => (d as HTMLElement).dataset.key))
   const firstBuild = form.childElementCount === 0
   inputs.clear()
-  const learnerCards = model.learners.map((c, i) => {
-    const on = running.has(c.title)
-    const toggle = document.createElement("div")
-    toggle.className = "field checkbox"
-    const row = document.createElement("div")
-    row.className = "row"
+  // Which learners run (the CLI's --learners): one checkbox each, above the learners' own cards.
+  const chooser = document.createElement("fieldset")
+  chooser.className = "choose"
+  const legend = document.createElement("legend")
+  legend.textContent = "run"
+  chooser.append(legend)
+  model.learners.forEach((c, i) => {
     const box = document.createElement("input")
     box.type = "checkbox"
     box.id = idFor(`run.${learnerKey(c.title, i)}`)
     box.dataset.learner = c.title
-    box.checked = on
+    box.checked = running.has(c.title)
     box.addEventListener("change", (e) => {
       const chosen = labels.filter((l) => (l === c.title ? box.checked : running.has(l)))
       send({ ...state, ...(chosen.length === labels.length ? { learners: undefined } : { learners: chosen }) }, { inputTime: e.timeStamp })
     })
-    row.append(box, labelFor(box.id, `run ${c.title}`))
-    toggle.append(row)
-    return componentElement(c, firstBuild ? i === 0 : open.has(c.key), toggle, !on)
+    const label = labelFor(box.id, c.title)
+    label.className = "inline"
+    chooser.append(box, label)
   })
+  const learnerCards = model.learners.map((c, i) => componentElement(c, firstBuild ? i === 0 : open.has(c.key), undefined, !running.has(c.title)))
   form.replaceChildren(
     ...section("Run", ...model.run.map(controlElement)),
-    ...section("Learners", ...learnerCards),
+    ...section("Learners", chooser, ...learnerCards),
     ...section("Adversary", componentElement(model.adversary, firstBuild || open.has("adversary"))),
     ...section("Domain", componentElement(model.domain, !firstBuild && open.has("domain")))
   )

@@ -32,6 +32,10 @@ details.component { border: 1px solid var(--line); border-radius: 6px; padding: 
 details.component > summary { cursor: pointer; font-weight: 600; padding: .25rem 0; }
 details.component[data-off="true"] > summary { color: var(--muted); text-decoration: line-through; }
 .muted { color: var(--muted); }
+fieldset.choose { border: 0; padding: 0; margin: .2rem 0 .4rem; display: flex; flex-wrap: wrap; gap: .3rem .8rem; align-items: center; }
+fieldset.choose legend { float: left; font-weight: 600; font-size: .82rem; margin-right: .4rem; padding: 0; }
+fieldset.choose input { margin: 0 .2rem 0 0; }
+label.inline { font-weight: normal; }
 .message { margin: .4rem 0; font-size: .85rem; white-space: pre-wrap; word-break: break-word; }
 .message:empty { display: none; }
 .message.error { color: var(--bad); border-left: 3px solid var(--bad); padding-left: .5rem; }

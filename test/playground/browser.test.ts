@@ -133,6 +133,28 @@ describe("the playground in headless Chromium", () => {
 
     await fs.mkdir("reports/.test-artifacts", { recursive: true })
     await again.screenshot({ path: "reports/.test-artifacts/playground-1280.png" })
+
+    // Learners on and off: adagrad off is the CLI's --learners; the exported scenario JSON, run by
+    // the CLI, gives the drawn numbers; pasted back in, it draws the same.
+    await again.uncheck('input[type=checkbox][data-learner="adagrad"]')
+    await settled(again)
+    expect(await again.textContent("#command")).toBe("npx regretlab run reddi2018/online --set learners.adam.beta2=0.993 --learners adam,amsgrad")
+    const shown = await drawnFinal(again)
+    expect(Object.keys(shown)).toEqual(["adam", "amsgrad"])
+    const [download] = await Promise.all([again.waitForEvent("download"), again.click("#export-json")])
+    expect(download.suggestedFilename()).toBe("reddi2018-online.json")
+    const exported = path.join(dir, "reddi2018-online.json")
+    await download.saveAs(exported)
+    const fromFile = await cli(["run", exported, "--json", "--no-report"])
+    expect(fromFile.code, fromFile.stderr).toBe(0)
+    const fileDoc = JSON.parse(fromFile.stdout) as { runs: { learner: string; final: { avgRegret: number } }[] }
+    expect(Object.fromEntries(fileDoc.runs.map((r) => [r.learner, r.final.avgRegret]))).toEqual({ adam: shown.adam.value, amsgrad: shown.amsgrad.value })
+    await again.click("#paste-box > summary")
+    await again.fill("#paste-text", await fs.readFile(exported, "utf8"))
+    await again.click("#paste-load")
+    await settled(again)
+    expect(await again.textContent("#command")).toBe("npx regretlab run reddi2018-online.json")
+    expect(await drawnFinal(again)).toEqual(shown)
     for (const [p, s] of [[page, seen], [again, seenAgain]] as const) {
       expect(s.problems).toEqual([])
       expect(s.network()).toEqual([])

@@ -665,6 +665,11 @@ const copy = async (text: string, what: string): Promise<void> => {
   }
 }
 
+// A button, not a #controls link: the fragment holds the experiment.
+$("to-controls").addEventListener("click", () => {
+  $("controls").scrollIntoView()
+  $("scenario-select").focus()
+})
 $("copy-command").addEventListener("click", () => void copy($("command").textContent ?? "", "Command"))
 $("copy-link").addEventListener("click", () => void copy(location.href, "Link"))
 $("export-json").addEventListener("click", () => {

@@ -52,11 +52,13 @@ figure.chart-card figcaption { position: absolute; top: .4rem; right: .4rem; dis
 .share { margin-top: 1rem; }
 .share pre { background: var(--bg2); padding: .5rem; overflow-x: auto; font-size: .8rem; margin: .3rem 0; white-space: pre-wrap; word-break: break-all; }
 .buttons { display: flex; flex-wrap: wrap; gap: .4rem; }
+.narrow-only { display: none; }
 #drop-zone.dragging { outline: 2px dashed var(--accent); }
 @media (max-width: 900px) {
   .layout { grid-template-columns: minmax(0, 1fr); }
   /* On a phone the experiment comes first; the controls follow it. */
   #results { order: -1; }
+  .narrow-only { display: inline-block; }
   #controls { position: static; max-height: none; border-right: 0; border-bottom: 1px solid var(--line); }
   #results { padding: .6rem .6rem 2rem; }
 }`
@@ -79,6 +81,7 @@ export const playgroundHtml = (script: string, version: string): string => `<!do
 <header class="top">
 <h1>regretlab playground</h1>
 <p>The regretlab engine in your browser (version ${h(version)}): move a knob, the regret is replayed and redrawn. The page address holds the whole experiment.</p>
+<button type="button" id="to-controls" class="narrow-only">Controls ↓</button>
 </header>
 <div class="layout">
 <aside id="controls" aria-label="Experiment controls">

@@ -72,6 +72,7 @@ const main = async () => {
       console.log(line("  worker: resolve", records.map((r) => r.resolve)))
       console.log(line("  worker: play", records.map((r) => r.play)))
       console.log(line("  worker: chart specs", records.map((r) => r.specs)))
+      console.log(line("  messages and waits", records.map((r) => r.wait!)))
       console.log(line("  page: draw", records.map((r) => r.draw)))
     }
   } finally {

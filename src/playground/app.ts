@@ -28,6 +28,8 @@ export interface UpdateRecord {
   readonly resolve: number
   readonly specs: number
   readonly draw: number
+  /** From the input event to the worker's result arriving in the page, less the worker's own time: messaging and waiting (ms). */
+  readonly wait: number | undefined
   readonly rebuilt: number
   readonly computed: readonly string[]
 }
@@ -41,6 +43,7 @@ let lastId = 0
 /** The latest state the worker resolved, with every learner (chosen or not), and the one that runs. */
 let resolved: { all: ScenarioInput; running: ScenarioInput } | undefined
 const inputTimes = new Map<number, number>()
+const receivedAt = new Map<number, number>()
 const updates: UpdateRecord[] = []
 let drawnId = 0
 
@@ -117,6 +120,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
     case "result":
       if (m.id !== lastId) return
       pending = m
+      receivedAt.set(m.id, performance.now())
       void drawLoop()
   }
 }
@@ -215,13 +219,16 @@ const drawLoop = async (): Promise<void> => {
       renderSummary(m)
       const now = performance.now()
       const start = inputTimes.get(m.id)
+      const received = receivedAt.get(m.id) ?? now
       if (m.complete) {
         inputTimes.delete(m.id)
+        receivedAt.clear()
         drawnId = m.id
       }
       updates.push({
         id: m.id, complete: m.complete, latency: m.complete && start !== undefined ? now - start : undefined,
-        play: m.timing.play, resolve: m.timing.resolve, specs: m.timing.charts, draw: now - d0, rebuilt: rebuilt.filter(Boolean).length, computed: m.computed
+        play: m.timing.play, resolve: m.timing.resolve, specs: m.timing.charts, draw: now - d0,
+        wait: start !== undefined ? received - start - m.timing.resolve - m.timing.play - m.timing.charts : undefined, rebuilt: rebuilt.filter(Boolean).length, computed: m.computed
       })
       if (updates.length > 500) updates.splice(0, updates.length - 500)
       applyForm()

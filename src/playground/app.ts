@@ -457,7 +457,7 @@ const controlElement = (c: Control): HTMLElement => {
   }
 }
 
-const componentElement = (c: ComponentControls, open: boolean, extra?: HTMLElement, off?: boolean): HTMLElement => {
+const componentElement = (c: ComponentControls, open: boolean, off?: boolean): HTMLElement => {
   const details = document.createElement("details")
   details.className = "component"
   details.dataset.key = c.key
@@ -466,7 +466,6 @@ const componentElement = (c: ComponentControls, open: boolean, extra?: HTMLEleme
   const summary = document.createElement("summary")
   summary.textContent = c.preset !== undefined ? `${c.title} — ${c.kind.value}/${c.preset.value}` : `${c.title} — ${c.kind.value}`
   details.append(summary)
-  if (extra !== undefined) details.append(extra)
   details.append(selectField(c.kind.key, c.kind.label, c.kind.doc, c.kind.value, c.kind.options, (kind, e) => {
     if (c.preset !== undefined) edit(c.key, switchedLearner(c.title, kind, c.preset.value), e)
     else edit(c.key, switchedComponent(c.key === "domain" ? "domain" : "adversary", kind), e)
@@ -573,7 +572,7 @@ const renderForm = (all: ScenarioInput): void => {
     label.className = "inline"
     chooser.append(box, label)
   })
-  const learnerCards = model.learners.map((c, i) => componentElement(c, firstBuild ? i === 0 : open.has(c.key), undefined, !running.has(c.title)))
+  const learnerCards = model.learners.map((c, i) => componentElement(c, firstBuild ? i === 0 : open.has(c.key), !running.has(c.title)))
   form.replaceChildren(
     ...section("Run", ...model.run.map(controlElement)),
     ...section("Learners", chooser, ...learnerCards),
@@ -584,6 +583,8 @@ const renderForm = (all: ScenarioInput): void => {
 }
 
 // ---- scenario choice, files, sharing -------------------------------------------------------
+
+let catalogue: readonly { id: string; title: string; citation: string }[] = []
 
 const fillCatalogue = (scenarios: readonly { id: string; title: string; citation: string }[]): void => {
   const select = $<HTMLSelectElement>("scenario-select")
@@ -599,16 +600,9 @@ const fillCatalogue = (scenarios: readonly { id: string; title: string; citation
   pasted.textContent = "(pasted or dropped scenario)"
   pasted.disabled = true
   select.append(pasted)
-  const about = () => {
-    const s = scenarios.find((x) => x.id === select.value)
-    $("scenario-about").textContent = s === undefined ? (state.base.kind === "file" ? `from ${state.base.name}` : "") : `${s.title}. ${s.citation}`
-  }
+  catalogue = scenarios
   select.value = state.base.kind === "builtin" ? state.base.id : ""
-  about()
-  select.addEventListener("change", (e) => {
-    send({ base: { kind: "builtin", id: select.value }, sets: [] }, { inputTime: e.timeStamp })
-    about()
-  })
+  select.addEventListener("change", (e) => send({ base: { kind: "builtin", id: select.value }, sets: [] }, { inputTime: e.timeStamp }))
   hook.catalogue = scenarios.map((s) => s.id)
   send(state)
 }
@@ -642,6 +636,9 @@ const renderShare = (): void => {
     : `Download the scenario JSON (as ${exportName()}), then run it from the command line:`
   const select = $<HTMLSelectElement>("scenario-select")
   if (select.options.length > 0) select.value = state.base.kind === "builtin" ? state.base.id : ""
+  const base = state.base
+  const entry = base.kind === "builtin" ? catalogue.find((s) => s.id === base.id) : undefined
+  $("scenario-about").textContent = entry !== undefined ? `${entry.title}. ${entry.citation}` : base.kind === "file" ? `${resolved?.running.title ?? ""} (from ${base.name})` : ""
 }
 
 const download = (name: string, blob: Blob): void => {

@@ -101,7 +101,11 @@ export const initialValue = (field: Field): unknown => {
     case "vectors": return [0]
     case "numbers": return []
     case "point": return [0]
-    case "adversaries": return [{ kind: "periodic-linear", C: 3 }]
+    case "adversaries": {
+      // One part: the first registered kind, at its initial values.
+      const [first] = adversaryKinds.values()
+      return first === undefined ? [] : [{ kind: first.kind, ...initialRecord(first.params) }]
+    }
     case "function": return undefined
   }
 }

@@ -3,6 +3,7 @@
 // bundled first, then inlined as text into the page script, because a page opened from file://
 // may not load a worker from a file. Both are classic scripts (file:// forbids module scripts),
 // and nothing in them may import a node: module (checked here: the build fails if one does).
+import { readFileSync } from "node:fs"
 import * as fs from "node:fs/promises"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
@@ -10,8 +11,21 @@ import * as esbuild from "esbuild"
 import { builtinJsonFiles, builtinScenariosDir } from "../scenario/registry.ts"
 import { playgroundHtml } from "./page.ts"
 
-const here = path.dirname(fileURLToPath(import.meta.url))
-const root = path.resolve(here, "../..")
+/**
+ * The package root: the nearest folder above this module with regretlab's package.json, so the
+ * sources are found whether this module runs from src/ or from a compiled bundle elsewhere.
+ */
+const packageRoot = (): string => {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    try {
+      if ((JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { name?: string }).name === "regretlab") return dir
+    } catch { /* no package.json here */ }
+    if (path.dirname(dir) === dir) throw new Error("cannot find the regretlab package folder (its package.json) above the playground build module")
+  }
+}
+
+const root = packageRoot()
+const here = path.join(root, "src", "playground")
 
 export interface BuildOptions {
   /** The folder to write (created; files of the same name replaced). */
@@ -50,7 +64,8 @@ const common: esbuild.BuildOptions = {
   write: false,
   metafile: true,
   logLevel: "silent",
-  legalComments: "none",
+  // The bundled libraries' licence comments are kept at the end of each script.
+  legalComments: "eof",
   plugins: [noNodeModules],
   absWorkingDir: root
 }

@@ -136,7 +136,10 @@ interface Slot {
   shown?: Map<string, Map<string, string>>
   signals?: Map<string, string>
 }
-const RENDERER = (new URLSearchParams(location.search).get("renderer") === "svg" ? "svg" : "canvas") as "svg" | "canvas"
+const options = new URLSearchParams(location.search)
+const RENDERER = (options.get("renderer") === "svg" ? "svg" : "canvas") as "svg" | "canvas"
+/** Hover tooltips on the charts: off unless ?tooltips=1 (they double the cost of a redraw). */
+const TOOLTIPS = options.get("tooltips") === "1"
 const slots = new Map<string, Slot>(PLAYGROUND_CHARTS.map((name) => [name, { el: $(`chart-${name}`) }]))
 
 let pending: ResultMessage | undefined
@@ -164,7 +167,7 @@ const groupTexts = (rows: readonly unknown[]): Map<string, string> => {
 }
 
 const drawChart = async (slot: Slot, spec: object): Promise<boolean> => {
-  const split = splitSpec(spec)
+  const split = splitSpec(spec, { tooltips: TOOLTIPS })
   const shown = new Map<string, Map<string, string>>()
   for (const [name, rows] of Object.entries(split.datasets)) shown.set(name, groupTexts(rows))
   const signals = new Map(Object.entries(split.signals).map(([k, v]) => [k, JSON.stringify(v)]))

@@ -21,7 +21,12 @@ const SUBTITLE = "pg_subtitle"
 
 const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v)
 
-export const splitSpec = (original: object): SplitSpec => {
+/**
+ * `tooltips: false` drops the hover tooltips' encodings: vega re-encodes every point of a chart
+ * whose scale moved, and formatting the tooltip text of every point is most of a redraw's cost.
+ */
+export const splitSpec = (original: object, options: { readonly tooltips?: boolean } = {}): SplitSpec => {
+  const tooltips = options.tooltips ?? true
   const datasets: Record<string, readonly unknown[]> = {}
   let n = 0
   const walk = (node: unknown): unknown => {
@@ -34,7 +39,8 @@ export const splitSpec = (original: object): SplitSpec => {
         datasets[name] = v.values
         const { values: _values, ...rest } = v
         out[k] = { ...rest, name }
-      } else out[k] = walk(v)
+      } else if (k === "tooltip" && !tooltips) continue
+      else out[k] = walk(v)
     }
     return out
   }

@@ -91,6 +91,13 @@ describe("chart data split", () => {
     expect((b.spec.params as { name: string; value: unknown }[]).find((p) => p.name === "hyper")?.value).toEqual({ adam: "y" })
   })
 
+  it("without tooltips, no tooltip encoding is left, and nothing else changes", () => {
+    const withTips = { layer: [{ mark: "line", encoding: { x: { field: "t" }, tooltip: [{ field: "t" }] }, data: { values: [] } }] }
+    const without = splitSpec(withTips, { tooltips: false })
+    expect(JSON.stringify(without.spec)).not.toContain("tooltip")
+    expect(without.structure).toBe(splitSpec({ layer: [{ mark: "line", encoding: { x: { field: "t" } }, data: { values: [] } }] }).structure)
+  })
+
   it("a change of structure (a scale type, a layer) shows", () => {
     const a = spec([1], "A", "x")
     const b = { ...a, layer: [a.layer[0]] }

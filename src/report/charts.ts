@@ -4,7 +4,7 @@
 import type { ScenarioResult } from "../scenario/types.ts"
 import { computeBounds } from "./bounds.ts"
 import { fmt, hyperText } from "./format.ts"
-import { FONT_FAMILY } from "./font.ts"
+import { FONT_FAMILY } from "./font-family.ts"
 import { chooseScale, type ScaleChoice } from "./scales.ts"
 import { aggregate, dimension, hasSpread, learnerLabels, type SeriesPoint } from "./series.ts"
 import { verdictOf } from "./summary.ts"

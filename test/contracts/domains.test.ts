@@ -80,14 +80,52 @@ describe("domain contract battery", () => {
             }), { numRuns: 60 })
           })
 
-          it("weighted projection Π_{F,A}: feasible and optimal in its metric", () => {
+          it("weighted projection Π_{F,A}: feasible, idempotent, optimal in its metric, first-order condition", () => {
             fc.assert(fc.property(vectors(d, 1, 3 * scale), weights(d), vectors(d, 6, 3 * scale), ([y], w, seeds) => {
-              const a = Float64Array.from(y), A = Float64Array.from(w), p = new Float64Array(d)
+              const a = Float64Array.from(y), A = Float64Array.from(w), p = new Float64Array(d), pp = new Float64Array(d)
               domain.projectWeighted(a, A, p)
+              domain.projectWeighted(p, A, pp)
               expect(domain.contains(p)).toBe(true)
+              expect(distInf(pp, p)).toBeLessThanOrEqual(tol)
               const best = wdist(p, a, A)
-              for (const z of feasible(domain, seeds)) expect(best).toBeLessThanOrEqual(wdist(z, a, A) * (1 + 1e-9) + 1e-9 * scale * scale * Math.max(...w))
+              const wmax = Math.max(...w)
+              for (const z of feasible(domain, seeds)) {
+                expect(best).toBeLessThanOrEqual(wdist(z, a, A) * (1 + 1e-9) + 1e-9 * scale * scale * wmax)
+                // ⟨A(y − x), z − x⟩ ≤ 0 for every feasible z, up to rounding at the size of the terms.
+                let inner = 0, size = 0
+                for (let i = 0; i < d; i++) {
+                  inner += A[i] * (a[i] - p[i]) * (z[i] - p[i])
+                  size += Math.abs(A[i] * (a[i] - p[i])) * (Math.abs(z[i]) + Math.abs(p[i]) + 1)
+                }
+                expect(inner).toBeLessThanOrEqual(1e-9 * size + 1e-12)
+              }
             }), { numRuns: 60 })
+          })
+
+          it("both projections leave feasible points where they are and may write into their input", () => {
+            fc.assert(fc.property(vectors(d, 4, 3 * scale), weights(d), (seeds, w) => {
+              const A = Float64Array.from(w)
+              for (const z of feasible(domain, seeds)) {
+                const p = new Float64Array(d), q = new Float64Array(d)
+                domain.project(z, p)
+                domain.projectWeighted(z, A, q)
+                expect(distInf(p, z)).toBeLessThanOrEqual(tol)
+                expect(distInf(q, z)).toBeLessThanOrEqual(tol)
+              }
+              const y = Float64Array.from(seeds[0], (v) => 2 * v), p = new Float64Array(d), q = new Float64Array(d)
+              domain.project(y, p)
+              domain.projectWeighted(y, A, q)
+              const y1 = Float64Array.from(y), y2 = Float64Array.from(y)
+              domain.project(y1, y1)
+              domain.projectWeighted(y2, A, y2)
+              expect(y1).toEqual(p)
+              expect(y2).toEqual(q)
+            }), { numRuns: 40 })
+          })
+
+          it("contains() rejects NaN and wrong lengths", () => {
+            expect(domain.contains(new Float64Array(d).fill(Number.NaN))).toBe(false)
+            expect(domain.contains(new Float64Array(d + 1))).toBe(false)
           })
 
           it("linear oracle: a feasible point with the value it reports, no worse than any feasible point", () => {

@@ -274,7 +274,7 @@ let k = 0`
 
 const epilogue = (acct: boolean): string => `
 sc[0] = b1prod; sc[1] = b2prod; sc[2] = lamPow
-${acct ? `gam[0] = lastGamma; gam[1] = neg
+${acct ? `gam[0] = lastGamma < Infinity ? lastGamma : Infinity; gam[1] = neg
 win[${WIN.rLo}] = rLo; win[${WIN.rHi}] = rHi; win[${WIN.gLo}] = gLo; win[${WIN.gHi}] = gHi
 acc[0] = cum; acc[1] = cumC; acc[2] = cs; acc[3] = csC; acc[4] = ecum; acc[5] = ecumC; acc[6] = gInf; acc[7] = g2max` : ""}
 return k`
@@ -330,7 +330,9 @@ for (; k < K; k++) {
   ${acct ? `lastGamma = gamma
   if (gamma < 0) neg++
   if (gamma < gLo) gLo = gamma
-  if (gamma > gHi) gHi = gamma
+  // As the min over coordinates the plain path takes (from +∞), a NaN Γ counts as +∞: checked only
+  // on the branch that updates, and for the last round's Γ after the loop.
+  if (!(gamma <= gHi)) gHi = gamma < Infinity ? gamma : Infinity
   ${neumaier("cum", "cumC", "f")}
   ${shape.expected !== "none" ? neumaier("ecum", "ecumC", "ef") : ""}
   ${neumaier("xsum", "xcomp", "xi")}

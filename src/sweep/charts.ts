@@ -334,8 +334,8 @@ const lineChart = (plan: SweepPlan, points: readonly PointSummary[], o: Ordered,
   const oneMinus = xs.length > 1 && xs.every((v) => v > 0 && v < 1) && chooseScale(xs.map((v) => 1 - v)).scale.type === "log" && chooseScale(xs).scale.type !== "log"
   const useIndex = !o.numeric || oneMinus
   const xEnc: Json = useIndex
-    ? { field: "idx", ...indexAxis(o, o.axis.name) }
-    : { field: "pos", type: "quantitative", title: o.axis.name, scale: { type: chooseScale(xs).scale.type === "log" && xs.every((v) => v > 0) ? "log" : "linear", zero: false, nice: false } }
+    ? { field: "idx", ...indexAxis(o, axisSymbol(o.axis)) }
+    : { field: "pos", type: "quantitative", title: axisSymbol(o.axis), scale: { type: chooseScale(xs).scale.type === "log" && xs.every((v) => v > 0) ? "log" : "linear", zero: false, nice: false } }
   const yScale = m === "avgRegret" ? chooseScale(rows.flatMap((r) => [r.lo, r.hi])) : undefined
   const yTitle = m === "verdict" ? "fraction of seeds converged" : `${metricTitle[m]} (mean, band min–max over seeds${yScale ? `; ${yScale.words}` : ""})`
   const y: Json = { field: "mean", type: "quantitative", title: yTitle, ...(yScale ? { scale: yScale.scale } : m === "verdict" ? { scale: { domain: [0, 1] } } : { scale: { zero: false } }) }
@@ -349,12 +349,12 @@ const lineChart = (plan: SweepPlan, points: readonly PointSummary[], o: Ordered,
   if (ruleLayer.length > 0) layers.push({ data: { values: ruleLayer }, mark: { type: "rule", strokeDash: [6, 3], color: "black" }, encoding: { x: { field: "at", type: "quantitative" } } })
   const spec = {
     ...base(`${plan.title}: ${metricTitle[m]}`, [`${plan.seeds.length} seed${plan.seeds.length === 1 ? "" : "s"} per point${m === "verdict" && plan.verdict ? `; converged: ${verdictText(plan.verdict, false)}` : ""}`, ...ruleLayer.map((r) => `dashed: ${r.label}`)]),
-    width: 560,
+    width: 860,
     height: 280,
     data: { values: rows },
     layer: layers
   }
-  return { name: `line-${m}`, title: `${metricTitle[m]} against ${o.axis.name}`, spec }
+  return { name: `line-${m}`, title: `${metricTitle[m]} against ${axisSymbol(o.axis)}`, spec }
 }
 
 /** Every chart the sweep's shape allows (none for three or more varying axes: see the table). */

@@ -66,7 +66,8 @@ export class CmaEsError extends Error {
 /** y mirrored into [0, 1]. */
 export const mirror = (y: number): number => {
   const r = y - 2 * Math.floor(y / 2)
-  return r <= 1 ? r : 2 - r
+  // |r|: for a denormal y < 0, y/2 rounds to −0 and r = y.
+  return r <= 1 ? Math.abs(r) : 2 - r
 }
 
 /** The strategy's constants for dimension n and population λ (Hansen's defaults, sep-CMA learning rates). */

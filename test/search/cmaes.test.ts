@@ -92,7 +92,7 @@ describe("sep-CMA-ES", () => {
       expect(mirror(y + 2)).toBeCloseTo(r, 9)
       expect(mirror(-y)).toBeCloseTo(r, 9)
     }))
-    expect([mirror(0.25), mirror(1.25), mirror(-0.25), mirror(2.5)]).toEqual([0.25, 0.75, 0.25, 0.5])
+    expect([mirror(0.25), mirror(1.25), mirror(-0.25), mirror(2.5), mirror(-5e-324)]).toEqual([0.25, 0.75, 0.25, 0.5, 5e-324])
   })
 
   it("same seed, same bits: whatever the number of workers and the order results come back in", () => {

@@ -17,7 +17,7 @@ export interface ScalarLearner {
   readonly schedule: "inv-sqrt" | "constant"
 }
 
-/** The feasible interval and the first point played. */
+/** The feasible interval [lo, hi]. */
 export interface Interval {
   readonly lo: number
   readonly hi: number

@@ -7,25 +7,26 @@
 // Between two checkpoints it also keeps each window's extremes: the min and max of R_t/t, of
 // min_i Γ_{t,i} and of each recorded coordinate of x_t, so a chart can draw what happened between
 // its log-spaced samples (a periodic signal sampled at arbitrary phases otherwise aliases).
-// R_t/t needs the comparator every round: min_F ⟨G_t, x⟩ + C_t for linear losses (one call of
-// the domain's linear minimisation oracle, O(d)); other loss families would need a numeric solve
-// per round, so their rows carry no R_t/t window.
+// R_t/t needs the comparator every round: min_F ⟨G_t, x⟩ for linear losses (one call of the
+// domain's linear minimisation oracle, O(d)); other loss families would need a numeric solve per
+// round, so their rows carry no R_t/t window.
+import { twoSumError } from "../sum.ts"
 
 /** (sum[i], comp[i]) += v, compensated. */
-export const addCompensated = (sum: Float64Array, comp: Float64Array, i: number, v: number): void => {
-  const s = sum[i], t = s + v, b = t - s
-  comp[i] += (s - (t - b)) + (v - b)
+const addCompensated = (sum: Float64Array, comp: Float64Array, i: number, v: number): void => {
+  const s = sum[i], t = s + v
+  comp[i] += twoSumError(s, v, t)
   sum[i] = t
 }
 
 /** (a[i], a[i + 1]) += v, compensated: a sum and its compensation side by side. */
-export const addPair = (a: Float64Array, i: number, v: number): void => {
-  const s = a[i], t = s + v, b = t - s
-  a[i + 1] += (s - (t - b)) + (v - b)
+const addPair = (a: Float64Array, i: number, v: number): void => {
+  const s = a[i], t = s + v
+  a[i + 1] += twoSumError(s, v, t)
   a[i] = t
 }
 
-/** The value of a compensated pair. */
+/** The value of a compensated pair, as NeumaierSum reads it. */
 export const compensated = (sum: number, comp: number): number => (Number.isFinite(sum) ? sum + comp : sum)
 
 /** Slots of `acc`: Σf and its compensation, Σc and its, Σ E f and its, max ‖g‖∞, max ‖g‖₂². */
@@ -46,7 +47,7 @@ export interface WindowOptions {
   readonly x: boolean
   /**
    * Linear losses: min_{x∈F} ⟨G, x⟩, which gives R_t/t every round. The kernel of a 1-D box
-   * inlines G·(G < 0 ? upper : lower); on a box this must compute the same (boxLinearMin does).
+   * inlines it; on a box this must compute the same (boxLinearMin does).
    */
   readonly linearMin?: (G: Float64Array) => number
 }
@@ -98,7 +99,6 @@ export class Accounting {
   readonly windowX: boolean
   /** The arrays (and the per-round comparator) in the order fused kernels read them. */
   readonly args: readonly unknown[]
-  private readonly x: Float64Array
   private readonly scale: Float64Array
 
   constructor(readonly dim: number, windows: WindowOptions = NO_WINDOWS) {
@@ -110,7 +110,6 @@ export class Accounting {
     this.lastX = new Float64Array(dim)
     this.eg = new Float64Array(dim + 1)
     this.inv = new Float64Array(dim)
-    this.x = new Float64Array(dim)
     this.scale = new Float64Array(dim)
     this.windowX = windows.x
     this.linearMin = windows.linearMin
@@ -141,9 +140,9 @@ export class Accounting {
     this.win[WIN.lin] = lin
   }
 
-  /** Remembers x_t before the learner moves (the plain path's first step of a round). */
+  /** Remembers x_t (as lastX) before the learner moves: the plain path's first step of a round. */
   play(x: Float64Array): void {
-    this.x.set(x)
+    this.lastX.set(x)
   }
 
   /**
@@ -159,7 +158,7 @@ export class Accounting {
     shape: { readonly linear: boolean; readonly expected: boolean; readonly gradientSums: boolean },
     inverseStep: ((t: number, out: Float64Array) => void) | undefined
   ): void {
-    const d = this.dim, acc = this.acc, x = this.x, win = this.win
+    const d = this.dim, acc = this.acc, x = this.lastX, win = this.win
     if (inverseStep !== undefined) {
       inverseStep(t, this.scale)
       let gmin = Infinity
@@ -176,7 +175,6 @@ export class Accounting {
     addPair(acc, ACC.cum, f)
     if (shape.expected) addPair(acc, ACC.ecum, ef)
     for (let i = 0; i < d; i++) addCompensated(this.xs, this.xc, i, x[i])
-    this.lastX.set(x)
     if (this.windowX) {
       for (let i = 0; i < d; i++) {
         const xi = x[i], j = WIN.x + 2 * i
@@ -184,20 +182,18 @@ export class Accounting {
         if (xi > win[j + 1]) win[j + 1] = xi
       }
     }
-    if (shape.linear && shape.gradientSums) {
-      for (let i = 0; i < d; i++) addCompensated(this.gs, this.gc, i, g[i])
-      addPair(acc, ACC.cs, c)
-    }
     if (shape.gradientSums) {
       let n2 = 0, inf = 0
       for (let i = 0; i < d; i++) {
         const gi = g[i]
+        if (shape.linear) addCompensated(this.gs, this.gc, i, gi)
         const g2 = gi * gi
         this.sq[i] += g2
         n2 += g2
         const ga = gi < 0 ? -gi : gi
         if (ga > inf) inf = ga
       }
+      if (shape.linear) addPair(acc, ACC.cs, c)
       if (n2 > acc[ACC.g2max]) acc[ACC.g2max] = n2
       if (inf > acc[ACC.gInf]) acc[ACC.gInf] = inf
     }

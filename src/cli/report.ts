@@ -73,7 +73,6 @@ export const reportCommand = Command.make(
 ).pipe(
   Command.withDescription("Re-render a run's or a sweep's report from its saved data, without re-running"),
   Command.withExamples([
-    { command: "npx regretlab report reports/reddi2018/online", description: "Rebuild the charts and index.html of a finished run" },
-    { command: "npx regretlab report reports/sweeps/reddi2018/phase", description: "Rebuild a sweep's report from its results" }
+    { command: "npx regretlab report reports/reddi2018/online", description: "Rebuild the charts and index.html of a finished run (a sweep's folder works too: see `regretlab sweep --help`)" }
   ])
 )

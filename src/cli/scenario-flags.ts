@@ -66,7 +66,7 @@ export const pickLearners = (s: ResolvedScenario, list: string): Effect.Effect<R
   return Effect.succeed({
     ...s,
     learners: s.learners.filter((l) => wanted.includes(l.label)),
-    expectations: s.expectations.filter((e) => wanted.includes(e.learner))
+    expectations: s.expectations.filter((e) => wanted.includes(e.learner) && (e.than === undefined || wanted.includes(e.than)))
   })
 }
 

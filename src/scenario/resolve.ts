@@ -10,6 +10,7 @@ import { checkLearnerOn, resolveLearner, type LabelledLearner } from "../core/le
 import type { Adversary, DomainConfig } from "../core/types.ts"
 import { formatPath, ScenarioError, valueAt } from "./error.ts"
 import { firstProblem, scenarioFileSchema } from "./schema.ts"
+import { runMetric } from "./run-metrics.ts"
 import { metrics as builtinMetricNames } from "./schema-parts.ts"
 import type { AdversaryConfig, BuiltinMetric, ResolvedScenario, ScenarioInput } from "./types.ts"
 
@@ -93,10 +94,16 @@ export const resolveScenario = (input: unknown, source: string): ResolvedScenari
   const expectations = s.expectations ?? []
   const labelList = [...labels].map((l) => JSON.stringify(l)).join(", ")
   const reported = new Set((sample.metrics ?? []).map((m) => m.name))
+  const partial = { adversary, learners }
   expectations.forEach((x, i) => {
     if (!labels.has(x.learner)) fail(`expectations[${i}].learner`, x.learner, `one of the learner labels ${labelList}`)
     if (x.than !== undefined && (!labels.has(x.than) || x.than === x.learner)) fail(`expectations[${i}].than`, x.than, `another learner's label (one of ${labelList}, not ${JSON.stringify(x.learner)})`)
-    if (!builtinMetrics.has(x.metric) && !reported.has(x.metric)) {
+    const derived = runMetric(x.metric)
+    if (derived !== undefined) {
+      for (const who of [x.learner, ...(x.than !== undefined ? [x.than] : [])]) {
+        if (!derived.applies(partial, who)) fail(`expectations[${i}].metric`, x.metric, `a metric defined for ${JSON.stringify(who)} (${x.metric}: ${derived.title})`)
+      }
+    } else if (!builtinMetrics.has(x.metric) && !reported.has(x.metric)) {
       fail(`expectations[${i}].metric`, x.metric, `a built-in metric (${[...builtinMetrics].join(", ")})${reported.size > 0 ? ` or one this adversary reports (${[...reported].join(", ")})` : "; this adversary reports no metrics of its own"}`)
     }
     if (x.coordinate !== undefined && x.coordinate >= dim) fail(`expectations[${i}].coordinate`, x.coordinate, `a coordinate in [0, ${dim - 1}]`)

@@ -2,6 +2,7 @@
 // per pair of learners, the paired difference of final R_T/T on shared seeds (common random numbers
 // make these far tighter than the difference of means); and each expectation checked with its text.
 import type { CheckpointRow } from "../core/types.ts"
+import { runMetric, runMetricsFor } from "./run-metrics.ts"
 import type { BuiltinMetric, Expectation, ExpectationResult, LearnerRun, LearnerSummary, PairedDifference, ResolvedScenario, ScenarioResult, Spread } from "./types.ts"
 
 export const spread = (values: readonly number[]): Spread => {
@@ -57,13 +58,19 @@ export const expectationText = (e: Expectation): string => {
 const holdsFor = (e: Expectation, v: number): boolean =>
   e.op === ">=" ? v >= e.value : e.op === "<=" ? v <= e.value : Math.abs(v - e.value) <= (e.tolerance ?? 0)
 
+/** The metric of one run: from its final row, or computed from the whole run (run-metrics.ts). */
+const valueOf = (s: ResolvedScenario, run: LearnerRun, e: Expectation): number => {
+  const derived = runMetric(e.metric)
+  return derived !== undefined ? derived.compute(s, run) : metricValue(finalRow(run), e)
+}
+
 /** The observed number of one run: the metric, or with `than` its difference from that learner's on the same seed. */
-const observe = (e: Expectation, run: LearnerRun, others: readonly LearnerRun[] | undefined): number => {
+const observe = (s: ResolvedScenario, e: Expectation, run: LearnerRun, others: readonly LearnerRun[] | undefined): number => {
   if (run.status.kind !== "ok") return NaN
-  const v = metricValue(finalRow(run), e)
+  const v = valueOf(s, run, e)
   if (e.than === undefined) return v
   const other = others?.find((r) => r.seed === run.seed)
-  return other === undefined || other.status.kind !== "ok" ? NaN : v - metricValue(finalRow(other), e)
+  return other === undefined || other.status.kind !== "ok" ? NaN : v - valueOf(s, other, e)
 }
 
 export const summarise = (s: ResolvedScenario, runs: readonly LearnerRun[], completion: ScenarioResult["completion"]): ScenarioResult => {
@@ -76,6 +83,8 @@ export const summarise = (s: ResolvedScenario, runs: readonly LearnerRun[], comp
     const withX = rows.filter((r) => r.x !== undefined)
     const pseudo = rows.filter((r) => r.pseudoRegret !== undefined)
     const named = [...new Set(rows.flatMap((r) => Object.keys(r.metrics ?? {})))]
+    const derived = runMetricsFor(s, label)
+    const finished = rs.filter((r) => r.status.kind === "ok")
     return {
       learner: label,
       t: rows.length === 0 ? 0 : Math.min(...rows.map((r) => r.t)),
@@ -85,7 +94,14 @@ export const summarise = (s: ResolvedScenario, runs: readonly LearnerRun[], comp
       regret: spread(rows.map((r) => r.regret)),
       avgRegret: spread(rows.map((r) => r.avgRegret)),
       ...(pseudo.length > 0 ? { pseudoAvgRegret: spread(pseudo.map((r) => r.pseudoRegret! / r.t)) } : {}),
-      ...(named.length > 0 ? { metrics: Object.fromEntries(named.map((m) => [m, spread(rows.map((r) => r.metrics?.[m] ?? NaN))])) } : {}),
+      ...(named.length + derived.length > 0
+        ? {
+            metrics: Object.fromEntries([
+              ...named.map((m) => [m, spread(rows.map((r) => r.metrics?.[m] ?? NaN))] as const),
+              ...derived.map((m) => [m.name, spread(finished.map((r) => m.compute(s, r)))] as const)
+            ])
+          }
+        : {}),
       diverged: rs.filter((r) => r.status.kind === "diverged").length
     }
   })
@@ -110,7 +126,7 @@ export const summarise = (s: ResolvedScenario, runs: readonly LearnerRun[], comp
     .map((e) => {
       const rs = byLearner.get(e.learner)!
       const others = e.than === undefined ? undefined : byLearner.get(e.than)
-      const observed = rs.map((r) => observe(e, r, others))
+      const observed = rs.map((r) => observe(s, e, r, others))
       const text = expectationText(e) + (complete ? "" : " [not checked: the run was interrupted]")
       return { expectation: e, text, holds: complete && observed.length > 0 && observed.every((v) => holdsFor(e, v)), observed }
     })

@@ -2,7 +2,7 @@
 // two learners seed by seed (`than`), with the summaries, CSV and validation messages around them.
 import { describe, expect, it } from "vitest"
 import { rowsCsv } from "../../src/report/data.ts"
-import { expectationText, resolveScenario, runScenarioSync } from "../../src/scenario/index.ts"
+import { expectationText, resolveScenario, runScenarioSync, trend } from "../../src/scenario/index.ts"
 import { ScenarioError } from "../../src/scenario/error.ts"
 import type { ScenarioInput } from "../../src/scenario/types.ts"
 
@@ -73,5 +73,16 @@ describe("expectations on adversary metrics", () => {
       "scenarios/x.json: expectations[0].than: expected another learner's label (one of \"slow\", \"fast\", not \"fast\"), got \"fast\""
     )
     expect(fail({ ...base, expectations: [{ learner: "fast", metric: "objective", op: "<=", value: 0, than: "nobody" }] })).toMatch(/expectations\[0\]\.than: expected another learner's label/)
+  })
+})
+
+describe("trend", () => {
+  it("is a chain of comparisons between neighbours, with the tolerance as slack", () => {
+    expect(trend(["a", "b", "c"], "oneNormSlope", "increasing", 0.01, "why")).toEqual([
+      { learner: "b", metric: "oneNormSlope", op: ">=", than: "a", value: -0.01, why: "why" },
+      { learner: "c", metric: "oneNormSlope", op: ">=", than: "b", value: -0.01, why: "why" }
+    ])
+    expect(trend(["a", "b"], "m", "decreasing", 0)).toEqual([{ learner: "b", metric: "m", op: "<=", than: "a", value: 0 }])
+    expect(trend(["a"], "m", "decreasing", 0)).toEqual([])
   })
 })

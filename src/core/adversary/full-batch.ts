@@ -89,7 +89,7 @@ const params: Fields = {
   normEpsilon: { type: "number", doc: "ε of the perturbed one-norm ‖∇E‖_{1,ε} = Σ_j √((∂_jE)² + ε) in the rows (match the learners' ε inside the root).", min: 0, minOpen: true, default: 1e-8 },
   flowWindow: {
     type: "numbers",
-    doc: "Times [t0, T] over which reports compare each constant-step Adam learner (ε inside the root) with its plain and modified flows, max ‖θ_k − θ̃(kh)‖∞ over t0 ≤ kh ≤ T; every round in the window must be a checkpoint.",
+    doc: "Times [t0, T] over which each constant-step Adam learner (ε inside the root) is compared with its plain and modified flows: max ‖θ_k − θ̃(kh)‖∞ over t0 ≤ kh ≤ T (the run metrics flowGapPlain, flowGapModified and their log₂).",
     min: 0,
     optional: true
   }

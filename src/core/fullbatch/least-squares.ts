@@ -106,7 +106,7 @@ export class LeastSquaresObjective implements FullBatchObjective {
   private readonly r: Float64Array
   private readonly rTest: Float64Array
 
-  constructor(data: TrainTest, readonly penalty: number, private readonly references: readonly ReferencePoint[] = []) {
+  constructor(data: TrainTest, readonly penalty: number, readonly references: readonly ReferencePoint[] = []) {
     this.train = data.train
     this.test = data.test
     const { n, dim: d } = data.train

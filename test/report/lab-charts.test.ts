@@ -18,9 +18,10 @@ const run = (id: string, changes: Json = {}): ScenarioResult => {
   return runScenarioSync(Object.keys(changes).length === 0 ? s : resolveScenario({ ...toScenarioInput(s), ...changes }, s.source))
 }
 
-/** Rows of inline data anywhere in a spec. */
+/** Rows of inline data anywhere in a spec (named datasets included). */
 const rows = (spec: Json): Json[] => [
   ...(spec.data?.values ?? []),
+  ...Object.values(spec.datasets ?? {}).flatMap((d) => d as Json[]),
   ...["layer", "vconcat", "hconcat"].flatMap((k) => (spec[k] ?? []).flatMap(rows))
 ]
 

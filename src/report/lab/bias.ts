@@ -93,12 +93,12 @@ const phasePlane = (result: ScenarioResult, b: BilinearSetting): ChartSpec | und
   const hyperbola = productCurve(c, win, "minimisers")
   // ‖∇E‖_{1,ε} on a grid: ∇E = r·x·(w2, w1) with r = x·w1·w2 − y.
   const heat: Json[] = []
-  const nx = 48, ny = 36
+  const nx = 40, ny = 30
   for (let i = 0; i < nx; i++) for (let j = 0; j < ny; j++) {
     const a = x0 + ((i + 0.5) * (x1 - x0)) / nx, bb = y0 + ((j + 0.5) * (y1 - y0)) / ny
     const r = b.x * a * bb - b.y
     const norm = Math.sqrt((r * b.x * bb) ** 2 + b.epsilon) + Math.sqrt((r * b.x * a) ** 2 + b.epsilon)
-    heat.push({ a0: x0 + (i * (x1 - x0)) / nx, a1: x0 + ((i + 1) * (x1 - x0)) / nx, b0: y0 + (j * (y1 - y0)) / ny, b1: y0 + ((j + 1) * (y1 - y0)) / ny, logNorm: Math.log10(norm) })
+    heat.push({ a0: x0 + (i * (x1 - x0)) / nx, a1: x0 + ((i + 1) * (x1 - x0)) / nx, b0: y0 + (j * (y1 - y0)) / ny, b1: y0 + ((j + 1) * (y1 - y0)) / ny, logNorm: Number(Math.log10(norm).toFixed(3)) })
   }
   const logs = heat.map((c) => c.logNorm as number)
   const heatDomain = [Math.max(Math.min(...logs), Math.max(...logs) - 4), Math.max(...logs)]
@@ -110,7 +110,7 @@ const phasePlane = (result: ScenarioResult, b: BilinearSetting): ChartSpec | und
     title: key === "" ? undefined : key,
     layer: [
       {
-        data: { values: heat },
+        data: { name: "heat" },
         mark: { type: "rect", opacity: 0.4, strokeWidth: 0 },
         encoding: {
           x: { field: "a0", type: "quantitative", scale: X.scale, title: "w1" }, x2: { field: "a1" },
@@ -119,8 +119,8 @@ const phasePlane = (result: ScenarioResult, b: BilinearSetting): ChartSpec | und
           fill: { field: "logNorm", type: "quantitative", title: "log₁₀ ‖∇E‖_{1,ε}", scale: { scheme: "greys", domain: heatDomain, clamp: true }, legend: { orient: "right", gradientLength: 120 } }
         }
       },
-      { data: { values: contours }, mark: { type: "line", strokeWidth: 0.8, color: "#777", strokeDash: [3, 3], clip: true }, encoding: { x: X, y: Y, detail: { field: "curve" }, order: { field: "w1" } } },
-      { data: { values: hyperbola }, mark: { type: "line", strokeWidth: 2.5, color: "#111", clip: true }, encoding: { x: X, y: Y, detail: { field: "curve" }, order: { field: "w1" } } },
+      { data: { name: "contours" }, mark: { type: "line", strokeWidth: 0.8, color: "#777", strokeDash: [3, 3], clip: true }, encoding: { x: X, y: Y, detail: { field: "curve" }, order: { field: "w1" } } },
+      { data: { name: "minimisers" }, mark: { type: "line", strokeWidth: 2.5, color: "#111", clip: true }, encoding: { x: X, y: Y, detail: { field: "curve" }, order: { field: "w1" } } },
       {
         data: { values: paths.filter((p) => p.panel === key) },
         mark: { type: "line", strokeWidth: 1.6, clip: true, point: false },
@@ -143,6 +143,8 @@ const phasePlane = (result: ScenarioResult, b: BilinearSetting): ChartSpec | und
         `shading: log₁₀ ‖∇E‖_{1,ε} (ε = ${fmt(b.epsilon)}), darker is larger; along a loss contour it grows with |w1| + |w2|`,
         `points played x_t at the checkpoints of seed ${seed}`
       ]),
+      // Shared by every panel, so stored once.
+      datasets: { heat, contours, minimisers: hyperbola },
       ...grid2(layout.panels.map(panel))
     }
   }

@@ -41,8 +41,8 @@ export const flowChart = (result: ScenarioResult): ChartSpec | undefined => {
   const families = [...new Set(found.map((f) => familyOf(f.gaps)))]
   const steps = [...new Set(found.map((f) => f.gaps.hyper.h))].sort((a, b) => b - a)
   const byStep = { field: "h", type: "ordinal", title: "step h", sort: "descending", scale: { domain: steps, range: ramp(steps.length) }, legend: { orient: "right" } }
-  const byFamily = { field: "family", type: "nominal", title: "β, ρ, ε", scale: { domain: families, range: ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"].slice(0, families.length) }, legend: { orient: "right", labelLimit: 0 } }
-  const dash = { field: "flow", type: "nominal", title: "compared with", scale: { domain: ["plain", "modified"], range: [[6, 4], [1, 0]] }, legend: { orient: "right", symbolType: "stroke", symbolStrokeWidth: 2, symbolStrokeColor: "#333" } }
+  const byFamily = { field: "family", type: "nominal", title: "β, ρ, ε", scale: { domain: families, range: ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"].slice(0, families.length) }, legend: { orient: "bottom", direction: "vertical", labelLimit: 0, symbolType: "stroke", symbolStrokeWidth: 2.5 } }
+  const dash = { field: "flow", type: "nominal", title: "compared with", scale: { domain: ["plain", "modified"], range: [[6, 4], [1, 0]] }, legend: { orient: "bottom", direction: "vertical", symbolType: "stroke", symbolStrokeWidth: 2, symbolStrokeColor: "#333" } }
   const pointwise: Json[] = found.flatMap(({ learner, gaps }) =>
     KINDS.flatMap((flow) => thin(gaps.steps.map((k, i) => ({ k, i })), 200).map(({ k, i }) => ({ learner, family: familyOf(gaps), h: gaps.hyper.h, flow, time: k * gaps.hyper.h, gap: gaps[flow][i] })))
   )
@@ -75,7 +75,7 @@ export const flowChart = (result: ScenarioResult): ChartSpec | undefined => {
       hconcat: [
         {
           vconcat: families.map((family) => ({
-            width: 320,
+            width: 300,
             height: Math.max(120, Math.round((PANEL_HEIGHT + 60) / families.length)),
             title: `step by step: ${family}`,
             data: { values: pointwise.filter((p) => p.family === family) },
@@ -84,22 +84,26 @@ export const flowChart = (result: ScenarioResult): ChartSpec | undefined => {
           }))
         },
         {
-          width: 260,
+          width: 240,
           height: PANEL_HEIGHT + 60,
           title: "maximum over the window",
           layer: [
             { data: { values: slopes }, mark: { type: "line", color: "#bbb", strokeWidth: 1 }, encoding: { x: { field: "h", type: "quantitative", scale: { type: "log" } }, y: { field: "gap", type: "quantitative", scale: { type: "log" } }, detail: { field: "series" } } },
             {
               data: { values: maxima },
-              mark: { type: "line", strokeWidth: 1.6, point: { filled: true, size: 45 } },
+              mark: { type: "line", strokeWidth: 1.6 },
               encoding: {
                 x: { field: "h", type: "quantitative", title: "step h (log scale)", scale: { type: "log" }, axis: { format: "~e", values: steps } },
                 y: logY("max over the window (log scale)"),
                 color: byFamily,
                 strokeDash: dash,
-                detail: { field: "series" },
-                tooltip: [{ field: "learner" }, { field: "flow" }, { field: "gap", format: ".3e" }]
+                detail: { field: "series" }
               }
+            },
+            {
+              data: { values: maxima },
+              mark: { type: "point", filled: true, size: 45 },
+              encoding: { x: { field: "h", type: "quantitative", scale: { type: "log" } }, y: { field: "gap", type: "quantitative", scale: { type: "log" } }, color: byFamily, tooltip: [{ field: "learner" }, { field: "flow" }, { field: "gap", format: ".3e" }] }
             }
           ]
         }

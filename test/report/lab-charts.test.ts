@@ -88,7 +88,8 @@ describe("lab charts", () => {
     const subtitle = (named(charts, "flow-gaps").title.subtitle as string[]).join(" ")
     expect(subtitle).toContain(`modified ${orders[0].modified.map((v) => v.toFixed(2)).join(", ")}`)
     // One maximum per learner and flow, equal to the run's.
-    const maxima = rows(named(charts, "flow-gaps")).filter((r) => r.series !== undefined && r.learner !== undefined)
+    const drawn = rows(named(charts, "flow-gaps")).filter((r) => r.series !== undefined && r.learner !== undefined)
+    const maxima = [...new Map(drawn.map((r) => [`${r.learner} ${r.flow}`, r])).values()]
     expect(maxima.length).toBe(12)
     for (const g of gaps) expect(maxima.filter((r) => r.h === g.hyper.h && r.family === `β=${g.hyper.beta}, ρ=${g.hyper.rho}, ε=1e-6`).map((r) => r.gap).sort()).toEqual([g.plainMax, g.modifiedMax].sort())
   })

@@ -31,7 +31,7 @@ export const scenario = {
   description: `Full-batch Adam (bias-corrected, ε = 1e-6 inside the root) on E(w) = ½(1.5 − 2·w1·w2)² from (2, 1); (β, ρ) ∈ {(0.9, 0.95), (0.95, 0.9)} × h ∈ {${hs.join(", ")}}; gaps max ‖θ_k − θ̃(kh)‖∞ over ${window[0]} ≤ kh ≤ ${window[1]}.`,
   notes: [
     "The window starts at t0 > 0, as the theorem's comparison does: the first steps are dominated by the moments' memory of their zero start (here the modified flow uses the exact bias-correction lags step by step, so it matches from t = 0, but the claim is about the window).",
-    "log2FlowGapPlain and log2FlowGapModified are computed from all the run's rows after it ends; an expectation comparing h with 2h is the measured order.",
+    "log2FlowGapPlain and log2FlowGapModified are computed after the run ends, from a replay of every step of the window checked against the points the run recorded; an expectation comparing h with 2h is the measured order.",
     "The order test with more (β, ρ) pairs and ε comparable to the squared gradient is in test/core/flow.test.ts."
   ],
   domain: { kind: "box", lower: [-10, -10], upper: [10, 10] },

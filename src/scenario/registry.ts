@@ -9,27 +9,18 @@ import { ScenarioError } from "./error.ts"
 import { resolveScenario } from "./resolve.ts"
 import type { ResolvedScenario, ScenarioInput } from "./types.ts"
 import { builtinModules } from "./builtins.ts"
+import { parseScenarioJson } from "./parse-json.ts"
+
+export { parseScenarioJson }
 
 const scenariosDir = fileURLToPath(new URL("../../scenarios/", import.meta.url))
 
-/** Line and column of a character offset, for JSON syntax errors. */
-const lineColumn = (text: string, position: number): string => {
-  const before = text.slice(0, position)
-  const line = before.split("\n").length
-  return `line ${line}, column ${position - before.lastIndexOf("\n")}`
-}
+/** The built-in JSON scenario files (names in scenarios/, in load order), after the TS ones of builtins.ts. */
+export const builtinJsonFiles = (): readonly string[] =>
+  readdirSync(scenariosDir).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).sort()
 
-/** JSON.parse with errors that name the file and the position. */
-export const parseScenarioJson = (text: string, file: string): unknown => {
-  try {
-    return JSON.parse(text)
-  } catch (e) {
-    const message = (e as Error).message
-    const m = /position (\d+)/.exec(message)
-    const where = m !== null ? lineColumn(text, Number(m[1])) : "end of file"
-    throw new ScenarioError(file, "", undefined, "valid JSON", `${file}: invalid JSON at ${where}: ${message}`)
-  }
-}
+/** The folder of the built-in scenarios. */
+export const builtinScenariosDir = (): string => scenariosDir
 
 let cache: ReadonlyMap<string, ResolvedScenario> | undefined
 
@@ -41,8 +32,7 @@ const load = (): ReadonlyMap<string, ResolvedScenario> => {
     all.set(s.id, s)
   }
   for (const [file, input] of builtinModules) add(resolveScenario(input, `scenarios/${file}`))
-  const jsonFiles = readdirSync(scenariosDir).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).sort()
-  for (const file of jsonFiles) {
+  for (const file of builtinJsonFiles()) {
     const text = readFileSync(resolvePath(scenariosDir, file), "utf8")
     add(resolveScenario(parseScenarioJson(text, `scenarios/${file}`), `scenarios/${file}`))
   }

@@ -114,6 +114,18 @@ export const fullBatchKind: AdversaryKind = {
     return c
   },
   describe: (c) => `full batch: ${objectiveKinds.get(objectiveOf(c).kind)!.describe(objectiveOf(c))}, revealed every round`,
+  // Gaussian least squares fits any dimension; the bilinear model needs 2, Wilson et al.'s data 3 + 5n.
+  examples: {
+    valid: [
+      { kind: "full-batch", objective: { kind: "gaussian-least-squares", n: 6, testSize: 20 } },
+      { kind: "full-batch", objective: { kind: "gaussian-least-squares", n: 2, penalty: 0.5, referencePenalty: 2, testSize: 5 }, normEpsilon: 1e-4 }
+    ],
+    invalid: [
+      [{ kind: "full-batch", objective: { kind: "bilinear" } }, "objective.kind: expected an objective of the domain's dimension 1 (the bilinear model has 2 parameters), got \"bilinear\""],
+      [{ kind: "full-batch", objective: { kind: "wilson-least-squares", n: 2 } }, "objective.n: expected -0.4 so that 3 + 5n is the domain's dimension 1, got 2"],
+      [{ kind: "full-batch", objective: { kind: "gaussian-least-squares" }, flowWindow: [0, 1] }, "flowWindow: expected two times [t0, T] with 0 < t0 < T, got [0,1]"]
+    ]
+  },
   create: (c, dim) => {
     const o = objectiveOf(c)
     const kind = objectiveKinds.get(o.kind)!

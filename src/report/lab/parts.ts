@@ -1,7 +1,7 @@
 // Shared pieces of the full-batch (lab) charts: the top level every spec carries, how learners are
 // told apart by their hyperparameters (h, β, ρ) rather than by name alone, and small data helpers.
 import type { ScenarioResult } from "../../scenario/types.ts"
-import { FONT_FAMILY } from "../font.ts"
+import { FONT_FAMILY } from "../font-family.ts"
 import { fmt, hyperText } from "../format.ts"
 import { learnerLabels } from "../series.ts"
 

@@ -1,12 +1,11 @@
 // Expectations on the numbers an adversary reports (CheckpointRow.metrics) and claims that compare
 // two learners seed by seed (`than`), with the summaries, CSV and validation messages around them.
-import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { pickLearners } from "../../src/cli/scenario-flags.ts"
 import { rowsCsv } from "../../src/report/data.ts"
 import { verdictOf } from "../../src/report/summary.ts"
 import { expectationText, resolveScenario, runScenarioSync, trend } from "../../src/scenario/index.ts"
 import { ScenarioError } from "../../src/scenario/error.ts"
+import { pickLearners } from "../../src/scenario/pick.ts"
 import type { ScenarioInput } from "../../src/scenario/types.ts"
 
 const base = {
@@ -62,7 +61,7 @@ describe("expectations on adversary metrics", () => {
     expect(summary.metrics!.objective.mean).toBeCloseTo((final("fast", 1).objective + final("fast", 2).objective) / 2, 15)
     // A comparison counts for both learners' verdicts; running one learner alone drops it.
     expect(verdictOf(r, "slow")).toBe("✗ FAIL (2/3 hold)")
-    const alone = Effect.runSync(pickLearners(s, "fast"))
+    const alone = pickLearners(s, ["fast"])
     expect(alone.expectations.map((e) => e.than)).toEqual([undefined])
     const csv = rowsCsv(r).split("\n")
     expect(csv[0]).toContain(",metrics.objective,metrics.gradNorm2,")

@@ -83,7 +83,7 @@ const objectiveOf = (c: Readonly<Record<string, unknown>>): ObjectiveConfig => c
 const params: Fields = {
   objective: {
     type: "variant",
-    doc: "The objective E revealed every round: the bilinear model, Wilson et al.'s over-parameterised least squares, or least squares on Gaussian data (each with its own fields).",
+    doc: "The objective E revealed every round: least squares on Gaussian data, the bilinear model, or Wilson et al.'s over-parameterised least squares (each with its own fields).",
     variants: Object.fromEntries([...objectiveKinds.values()].map((k) => [k.kind, k.fields]))
   },
   normEpsilon: { type: "number", doc: "ε of the perturbed one-norm ‖∇E‖_{1,ε} = Σ_j √((∂_jE)² + ε) in the rows (match the learners' ε inside the root).", min: 0, minOpen: true, default: 1e-8 },

@@ -113,5 +113,5 @@ const gaussianKind: ObjectiveKind = {
   }
 }
 
-/** Every objective kind by name, in the order docs list them. */
-export const objectiveKinds: ReadonlyMap<string, ObjectiveKind> = new Map([bilinearKind, wilsonKind, gaussianKind].map((k) => [k.kind, k]))
+/** Every objective kind by name; the first fits any dimension (a form switching to full-batch starts there). */
+export const objectiveKinds: ReadonlyMap<string, ObjectiveKind> = new Map([gaussianKind, bilinearKind, wilsonKind].map((k) => [k.kind, k]))

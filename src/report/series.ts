@@ -127,5 +127,47 @@ export const windowed = (result: ScenarioResult, pick: Pick, lo: Pick, hi: Pick)
     return [{ ...p, lo: l ?? p.value, hi: h ?? p.value }]
   })
 
+/** Per learner and checkpoint: the mean over seeds and the min–max band (lab charts draw these). */
+export interface SeriesPoint {
+  readonly learner: string
+  readonly t: number
+  readonly mean: number
+  readonly lo: number
+  readonly hi: number
+  readonly n: number
+  readonly key?: string
+}
+
+export const aggregate = (result: ScenarioResult, pick: Pick, key?: string): SeriesPoint[] => {
+  const out: SeriesPoint[] = []
+  for (const learner of learnerLabels(result)) {
+    const byT = new Map<number, number[]>()
+    for (const run of runsOf(result, learner)) {
+      for (const row of run.rows) {
+        const v = pick(row)
+        if (v === undefined || !Number.isFinite(v)) continue
+        const list = byT.get(row.t)
+        if (list) list.push(v)
+        else byT.set(row.t, [v])
+      }
+    }
+    for (const t of [...byT.keys()].sort((a, b) => a - b)) {
+      const vs = byT.get(t)!
+      let sum = 0, lo = Infinity, hi = -Infinity
+      for (const v of vs) {
+        sum += v
+        if (v < lo) lo = v
+        if (v > hi) hi = v
+      }
+      const point: SeriesPoint = { learner, t, mean: sum / vs.length, lo, hi, n: vs.length }
+      out.push(key === undefined ? point : { ...point, key })
+    }
+  }
+  return out
+}
+
+/** True when the scenario has more than one seed. */
+export const hasSpread = (result: ScenarioResult): boolean => result.scenario.seeds.length > 1
+
 /** True when a row of the result carries this pick. */
 export const hasValues = (result: ScenarioResult, pick: Pick): boolean => result.runs.some((r) => r.rows.some((row) => pick(row) !== undefined))

@@ -16,8 +16,13 @@ const stochastic = listScenarios().filter((s) => {
 })
 
 describe("expectations over seeds", () => {
-  it("every built-in scenario says whether each claim is about every seed or the mean", () => {
-    for (const s of listScenarios()) for (const e of s.expectations) expect(e.over, `${s.id}: ${expectationText(e)}`).toMatch(/^(all|mean)$/)
+  it("every built-in scenario's claims say whether they are about every seed or the mean", () => {
+    for (const s of listScenarios()) {
+      for (const e of s.expectations) {
+        expect(e.over, `${s.id}: ${expectationText(e)}`).toMatch(/^(all|mean)$/)
+        expect(expectationText(e)).toMatch(/ on every seed|^[^:]+: mean over seeds of /)
+      }
+    }
   })
 
   it("a claim over the mean holds when the mean does, though a seed misses it; over all seeds it fails", () => {

@@ -265,7 +265,8 @@ export class Game {
       gradNormSum,
       gradMaxInf: acc[ACC.gInf],
       gradMax2: Math.sqrt(acc[ACC.g2max]),
-      ...this.windowExtremes(regret / t)
+      ...this.windowExtremes(regret / t),
+      ...(adversary.measure !== undefined ? { metrics: adversary.measure(a.lastX, domain) } : {})
     }
     a.resetWindow()
     this.rows.push(row)

@@ -1,16 +1,27 @@
-// The TypeScript scenarios shipped in scenarios/, imported statically (file name → input).
-// JSON scenarios need no entry here: the registry reads every scenarios/*.json.
+// The built-in scenarios: exactly the files listed here (TS modules and JSON files in scenarios/),
+// bundled with the package. Nothing else in scenarios/ is read, so a draft saved there cannot
+// break a run; a test checks that every scenario file in the folder is listed.
 import bockWeiss from "../../scenarios/bock-weiss-cycle.ts"
+import dereich from "../../scenarios/dereich-asymmetric-noise.json" with { type: "json" }
 import lecture from "../../scenarios/lecture-period3.ts"
+import logistic from "../../scenarios/logistic-online.json" with { type: "json" }
 import ball100 from "../../scenarios/projection-ball100.ts"
+import online from "../../scenarios/reddi2018-online.json" with { type: "json" }
+import stochastic from "../../scenarios/reddi2018-stochastic.json" with { type: "json" }
 import theorem1 from "../../scenarios/reddi2018-theorem1.ts"
 import theorem2 from "../../scenarios/reddi2018-theorem2.ts"
-import type { ScenarioInput } from "./types.ts"
+import theorem3 from "../../scenarios/reddi2018-theorem3.json" with { type: "json" }
 
-export const builtinModules: ReadonlyArray<readonly [string, ScenarioInput]> = [
+/** File name in scenarios/ → its contents (a TS module's default export, or the parsed JSON). */
+export const builtinFiles: ReadonlyArray<readonly [string, unknown]> = [
   ["reddi2018-theorem1.ts", theorem1],
   ["reddi2018-theorem2.ts", theorem2],
   ["lecture-period3.ts", lecture],
   ["bock-weiss-cycle.ts", bockWeiss],
-  ["projection-ball100.ts", ball100]
+  ["projection-ball100.ts", ball100],
+  ["dereich-asymmetric-noise.json", dereich],
+  ["logistic-online.json", logistic],
+  ["reddi2018-online.json", online],
+  ["reddi2018-stochastic.json", stochastic],
+  ["reddi2018-theorem3.json", theorem3]
 ]

@@ -45,7 +45,7 @@ export class LogisticStreamAdversary implements Adversary {
   }
 }
 
-export const logisticStreamKind: AdversaryKind = {
+export const logisticStreamKind = {
   kind: "logistic-stream",
   title: "Online logistic regression on seeded synthetic data",
   citation: "",
@@ -57,4 +57,4 @@ export const logisticStreamKind: AdversaryKind = {
   },
   describe: (c) => `logistic loss on z_t ~ N(0, ${fmt(num(c, "featureScale"))}²I), y_t ~ sigmoid(⟨w*, z_t⟩), ‖w*‖ = ${fmt(num(c, "signal"))}`,
   create: (c, dim) => new LogisticStreamAdversary(dim, num(c, "featureScale"), num(c, "signal"))
-}
+} satisfies AdversaryKind

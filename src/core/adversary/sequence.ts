@@ -42,7 +42,7 @@ export class SequenceAdversary implements Adversary {
   }
 }
 
-export const periodicKind: AdversaryKind = {
+export const periodicKind = {
   kind: "periodic",
   title: "Periodic sequence of linear losses",
   citation: "",
@@ -51,9 +51,9 @@ export const periodicKind: AdversaryKind = {
   params: { gradients: { type: "vectors", doc: "One gradient per round of the period; f_t(x) = ⟨gradients[(t−1) mod P], x⟩." } },
   describe: (c) => `periodic linear, period ${(c.gradients as unknown[]).length}`,
   create: (c, dim) => new SequenceAdversary(dim, checkVectors("gradients", c.gradients, dim), "cycle")
-}
+} satisfies AdversaryKind
 
-export const scriptedKind: AdversaryKind = {
+export const scriptedKind = {
   kind: "scripted",
   title: "Scripted sequence of linear losses",
   citation: "",
@@ -61,8 +61,8 @@ export const scriptedKind: AdversaryKind = {
   family: "linear",
   params: {
     gradients: { type: "vectors", doc: "The gradient of round t = 1, 2, …" },
-    after: { type: "enum", doc: "What follows the script: hold the last gradient, reveal 0, or cycle.", values: ["hold-last", "zero", "cycle"], default: "hold-last" }
+    after: { type: "enum", doc: "What follows the script: hold the last gradient, reveal 0, or cycle.", values: ["hold-last", "zero", "cycle"] as const, default: "hold-last" }
   },
   describe: (c) => `scripted linear, ${(c.gradients as unknown[]).length} rounds, then ${String(c.after)}`,
   create: (c, dim) => new SequenceAdversary(dim, checkVectors("gradients", c.gradients, dim), c.after as SequenceMode)
-}
+} satisfies AdversaryKind

@@ -101,8 +101,11 @@ const loadFailure = (e: unknown, file: string): string => {
   if (!(e instanceof Error)) return `threw while loading: ${String(e)}`
   // regretlab's own checks (a bad domain or learner option at the top of the file) say what is wrong.
   if (e instanceof UserError) return e.message
-  const missing = /does not provide an export named '([^']+)'/.exec(e.message)
-  if (missing !== null) return `"regretlab" (or another import) has no export named "${missing[1]}"`
+  const missing = /module '([^']+)' does not provide an export named '([^']+)'/.exec(e.message)
+  if (missing !== null) {
+    const from = missing[1] === selfEntry() ? "regretlab" : missing[1].startsWith("file:") ? fileURLToPath(missing[1]) : missing[1]
+    return `"${from}" has no export named "${missing[2]}"`
+  }
   const frame = (e.stack ?? "").split("\n").find((l) => l.includes(file))
   const at = frame === undefined ? "" : /:(\d+):(\d+)\)?$/.exec(frame.trim())
   const where = at ? ` (line ${at[1]})` : ""

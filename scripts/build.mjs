@@ -3,8 +3,10 @@
 // it) and, JavaScript only, before the test suite.
 //
 // dist/lib/ holds three entry points — index.js (the package root), cli.js (the command) and
-// worker-entry.js (a sweep worker thread) — and the chunks they share, so a user's scenario, the
-// CLI and the workers all use one copy of every class (an `instanceof` in one sees the others').
+// worker-entry.js (a sweep worker thread: the file name src/sweep/pool.ts starts, which in src/ is
+// the shim that registers tsx and here is the compiled worker itself) — and the chunks they share,
+// so a user's scenario, the CLI and the workers all use one copy of every class (an `instanceof`
+// in one sees the others').
 // effect is bundled and tree-shaken (loading its full module tree took most of the start-up);
 // packages with native parts, large data or their own loaders stay external.
 //

@@ -112,9 +112,18 @@ class FunctionLinearAdversary<P extends AdversaryParamsData> implements Adversar
   }
 
   reveal(t: number, x: Float64Array): Loss {
-    const g = this.gradient(t, this.information === "adaptive" ? x : NO_POINT, this.context)
+    let g: number | ArrayLike<number>
+    let c = 0
+    try {
+      g = this.gradient(t, this.information === "adaptive" ? x : NO_POINT, this.context)
+      if (this.offset !== undefined) c = this.offset(t, this.context)
+    } catch (e) {
+      // The user's function failed, not regretlab: say whose and when.
+      if (e instanceof UserError) throw e
+      throw new UserError(`adversary "${this.kind}": its function threw in round ${t}: ${e instanceof Error ? e.message : String(e)}`)
+    }
     fill(this.loss.g, g, this.kind, `the gradient of round ${t}`)
-    this.loss.c = this.offset === undefined ? 0 : this.offset(t, this.context)
+    this.loss.c = c
     return this.loss
   }
 
@@ -128,7 +137,8 @@ const fill = (out: Float64Array, value: number | ArrayLike<number>, kind: string
   }
   if (value === null || typeof value !== "object" || value.length !== out.length) {
     const got = value === null || typeof value !== "object" ? String(value) : `${value.length} numbers`
-    throw new UserError(`adversary "${kind}": ${what} must be a number or ${out.length} numbers (the domain dimension), got ${got}`)
+    const expected = out.length === 1 ? "a number or an array of 1 number" : `a number or ${out.length} numbers`
+    throw new UserError(`adversary "${kind}": ${what} must be ${expected} (the domain dimension), got ${got}`)
   }
   for (let i = 0; i < out.length; i++) out[i] = value[i]
 }

@@ -89,6 +89,23 @@ module.exports = { scenario: defineScenario({ id: "my/old", title: "Old style", 
   })
 })
 
+describe("a user adversary that fails during the run", () => {
+  const cases: [string, string, string][] = [
+    ["throws", "(t) => { if (t === 5) throw new Error(\"boom\"); return 1 }", 'regretlab: learner adam (seed 1): adversary "bad": its function threw in round 5: boom'],
+    ["returns the wrong length", "() => [1, 2]", 'regretlab: learner adam (seed 1): adversary "bad": the gradient of round 1 must be a number or an array of 1 number (the domain dimension), got 2 numbers']
+  ]
+  it.each(cases)("%s: one line saying whose function and which round, exit 2", async (_what, fn, message) => {
+    const dir = folder(`fails-${_what.replace(/\W+/g, "-")}`)
+    write(dir, { "bad.ts": `import { adam, defineScenario, interval, linearAdversary } from "regretlab"
+const bad = linearAdversary("bad", ${fn})
+export default defineScenario({ id: "t/bad", title: "bad", domain: interval(-1, 1), adversary: bad, learners: [adam()], horizon: 100, start: [0] })
+` })
+    const r = await cli(["run", "bad.ts", "--no-report"], { cwd: dir })
+    expect(r.stderr.trimEnd()).toBe(message)
+    expect(r.code).toBe(2)
+  })
+})
+
 describe("the package's scenarios/ folder", () => {
   it("lists every scenario file in builtins.ts (nothing else in the folder is read)", () => {
     const files = readdirSync(path.join(repo, "scenarios")).filter((f) => /\.(ts|json)$/.test(f) && !f.endsWith(".schema.json")).sort()

@@ -63,12 +63,18 @@ let line = `build: dist/lib ${(bytes / 1e6).toFixed(2)} MB of JavaScript in ${Ma
 
 if (withTypes) {
   const t0 = performance.now()
-  rmSync(types, { recursive: true, force: true })
-  const tsc = spawnSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" })
+  // Written beside dist/types, then swapped in: a reader (npm pack in another test) never finds it half-written.
+  const fresh = path.join(root, "dist", `.types-${process.pid}`)
+  const tsc = spawnSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json", "--outDir", fresh], { cwd: root, stdio: "inherit" })
   if (tsc.status !== 0) {
+    rmSync(fresh, { recursive: true, force: true })
     console.error("build: tsc failed (the declarations in dist/types)")
     process.exit(1)
   }
+  const old = path.join(root, "dist", `.types-old-${process.pid}`)
+  if (existsSync(types)) renameSync(types, old)
+  renameSync(fresh, types)
+  rmSync(old, { recursive: true, force: true })
   line += `; dist/types in ${Math.round(performance.now() - t0)} ms`
 }
 console.log(line)

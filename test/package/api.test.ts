@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest"
 import {
   adagrad, adam, amsgrad, box, ConfigError, defineScenario, interval, learner, linearAdversary, periodicLinear, play, resolveScenario, UserError
 } from "../../src/index.ts"
+import { learnerKinds } from "../../src/core/learner/registry.ts"
 import { applyOverrides } from "../../src/scenario/overrides.ts"
 import { runScenarioSync } from "../../src/scenario/run.ts"
 
@@ -80,6 +81,18 @@ describe("linearAdversary", () => {
     const bad = linearAdversary("short", () => [1, 2, 3])
     expect(() => play(defineScenario({ id: "t/s", title: "s", domain: box([-1, -1], [1, 1]), adversary: bad, learners: [adam()], horizon: 3, start: [0, 0] })))
       .toThrow(new UserError('adversary "short": the gradient of round 1 must be a number or 2 numbers (the domain dimension), got 3 numbers'))
+  })
+})
+
+describe("learner(kind)", () => {
+  it("reaches every registered kind and preset, with the registry's own config", () => {
+    for (const entry of learnerKinds.values()) {
+      for (const preset of Object.keys(entry.presets)) {
+        const setup = learner(entry.kind, { preset })
+        expect(setup.config).toEqual({ kind: entry.kind, ...entry.presets[preset] })
+        expect(setup.label).toBe(entry.kind)
+      }
+    }
   })
 })
 

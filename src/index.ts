@@ -8,8 +8,8 @@ import type * as SweepSummaryTypes from "./sweep/summary.ts"
 
 export { ball, box, domain, interval, simplex } from "./api/domains.ts"
 export {
-  adagrad, adam, adamnc, adamw, amsgrad, learner, LearnerSetup, momentum, ogd, rmsprop, signgd,
-  type Algorithm1Options, type LearnerOptions
+  adagrad, adam, adamnc, adamw, amsgrad, eg, ftrl, learner, LearnerSetup, momentum, ogd, ons, rmsprop, signgd,
+  type Algorithm1Options, type LearnerOptions, type OnsOptions, type StepSizeOptions
 } from "./api/learners.ts"
 export { RunningLearner } from "./api/running-learner.ts"
 export {

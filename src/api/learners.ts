@@ -4,10 +4,13 @@
 // through learner(); the named helpers are shortcuts for the common ones.
 import { ConfigError } from "../core/config/error.ts"
 import { createDomain } from "../core/domain/registry.ts"
+import type { ValuesOf } from "../core/config/fields.ts"
 import type { Algorithm1Values } from "../core/learner/algorithm1/fields.ts"
+import type { ftrlFields } from "../core/learner/ftrl.ts"
+import type { onsFields } from "../core/learner/ons.ts"
 import type { LearnerConfig } from "../core/learner/learner.ts"
 import { describeLearner } from "../core/learner/registry.ts"
-import { checkLearnerOn, resolveLearner } from "../core/learner/resolve.ts"
+import { checkLearnerDomain, checkLearnerStart, resolveLearner } from "../core/learner/resolve.ts"
 import type { Domain, DomainConfig } from "../core/types.ts"
 import { RunningLearner } from "./running-learner.ts"
 
@@ -118,10 +121,12 @@ export class LearnerSetup {
     if (x1.length !== built.dim) throw new ConfigError("start", x1, `an array of ${built.dim} number${built.dim === 1 ? "" : "s"} (the domain dimension)`)
     if (!built.contains(Float64Array.from(x1))) throw new ConfigError("start", x1, "a point inside the domain")
     try {
-      checkLearnerOn(this.#config, built, x1)
+      checkLearnerDomain(this.#config, built)
     } catch (e) {
       throw e instanceof ConfigError ? e.within(`learner "${this.label}"`) : e
     }
+    // Its path is the start point's own ("start[1]").
+    checkLearnerStart(this.#config, built, x1)
     return new RunningLearner(this.#config, built, Float64Array.from(x1))
   }
 }
@@ -131,7 +136,7 @@ export class LearnerSetup {
  * (`regretlab list` shows the kinds and presets; the README's table, every field). New kinds
  * registered in the core are reachable here without an API change.
  *
- * @param kind - A registered kind: "ogd", "momentum", "adagrad", "rmsprop", "adam", "amsgrad", "adamnc", "adamw", "signgd", …
+ * @param kind - A registered kind: "ogd", "momentum", "adagrad", "rmsprop", "adam", "amsgrad", "adamnc", "adamw", "signgd", "ftrl", "ons", "eg", …
  * @param options - `preset`, `label` and any field of the kind.
  * @throws ConfigError naming the learner, the field, the value and what was expected.
  * @example
@@ -253,3 +258,74 @@ export const adamw = (options: Algorithm1Options = {}): LearnerSetup => learner(
  * ```
  */
 export const signgd = (options: Algorithm1Options = {}): LearnerSetup => learner("signgd", options)
+
+/**
+ * Options of `ftrl` and `eg`: a preset, a label, α and the step schedule of η_t.
+ *
+ * @example
+ * ```ts
+ * import { ftrl, type StepSizeOptions } from "regretlab"
+ *
+ * const constant: StepSizeOptions = { alpha: 0.1, stepSchedule: { kind: "constant" }, label: "ftrl-const" }
+ * const setup = ftrl(constant)
+ * ```
+ */
+export type StepSizeOptions = LearnerOptions & Partial<ValuesOf<typeof ftrlFields>>
+
+/**
+ * Options of `ons`: a preset, a label, and the exp-concavity α and gradient bound G (which set γ
+ * and ε as the theorem does), or γ and ε directly.
+ *
+ * @example
+ * ```ts
+ * import { ons, type OnsOptions } from "regretlab"
+ *
+ * const tuned: OnsOptions = { expConcavity: 0.2, gradientBound: 5, gamma: 0.05 }
+ * const setup = ons(tuned)
+ * ```
+ */
+export type OnsOptions = LearnerOptions & Partial<ValuesOf<typeof onsFields>>
+
+/**
+ * Follow the Regularised Leader with a quadratic regulariser (dual averaging, lazy projection):
+ * x_{t+1} = Π_F(x_1 − η_t Σ_{s≤t} g_s).
+ *
+ * @example
+ * ```ts
+ * import { ftrl, interval } from "regretlab"
+ *
+ * const lazy = ftrl({ alpha: 0.5 })
+ * const opt = lazy.init(interval(-1, 1), [0])
+ * for (let t = 1; t <= 100; t++) opt.update(t, [t % 2 === 0 ? 1 : -0.5])
+ * ```
+ */
+export const ftrl = (options: StepSizeOptions = {}): LearnerSetup => learner("ftrl", options)
+
+/**
+ * Online Newton Step (Hazan, Agarwal & Kale): second order, O(d log T) regret on exp-concave losses.
+ *
+ * @example
+ * ```ts
+ * import { ball, ons } from "regretlab"
+ *
+ * const newton = ons({ expConcavity: 0.2, gradientBound: 5 })
+ * const opt = newton.init(ball([0, 0], 1))
+ * opt.step([1, -1])
+ * ```
+ */
+export const ons = (options: OnsOptions = {}): LearnerSetup => learner("ons", options)
+
+/**
+ * Exponentiated Gradient / Hedge on the probability simplex (lazy form): x_{t+1,i} ∝ x_{1,i}·exp(−η_t Σ_{s≤t} g_{s,i}).
+ *
+ * @example
+ * ```ts
+ * import { eg, simplex } from "regretlab"
+ *
+ * const hedge = eg({ alpha: 1 })
+ * const opt = hedge.init(simplex(3))
+ * opt.step([1, 0, 0.5])
+ * console.log(Array.from(opt.x)) // weight moves away from the first expert
+ * ```
+ */
+export const eg = (options: StepSizeOptions = {}): LearnerSetup => learner("eg", options)

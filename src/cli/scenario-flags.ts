@@ -4,6 +4,7 @@
 import { Effect, Option } from "effect"
 import { Flag } from "effect/cli"
 import { applyOverrides, loadScenario } from "../scenario/index.ts"
+import { pickLearners as pickScenarioLearners } from "../scenario/pick.ts"
 import type { ResolvedScenario } from "../scenario/types.ts"
 import type { InputError } from "./errors.ts"
 import { checkedCall, fail, userCall } from "./input.ts"
@@ -55,20 +56,9 @@ const parseSeeds = (text: string): Effect.Effect<number | number[], InputError> 
     ? Effect.forEach(text.split(",").filter((s) => s.trim() !== ""), (s) => parseCount("seeds", s, 0))
     : parseCount("seeds", text, 1)
 
-export const pickLearners = (s: ResolvedScenario, list: string): Effect.Effect<ResolvedScenario, InputError> => {
-  const wanted = [...new Set(list.split(",").map((l) => l.trim()).filter((l) => l !== ""))]
-  const known = s.learners.map((l) => l.label)
-  const unknown = wanted.filter((w) => !known.includes(w))
-  if (wanted.length === 0) return fail(`--learners: expected one or more labels of ${s.id} (${known.join(", ")}), got ${JSON.stringify(list)}`)
-  if (unknown.length > 0) {
-    return fail(`--learners: no learner labelled ${unknown.map((u) => JSON.stringify(u)).join(", ")} in ${s.id}; expected some of ${known.join(", ")}`)
-  }
-  return Effect.succeed({
-    ...s,
-    learners: s.learners.filter((l) => wanted.includes(l.label)),
-    expectations: s.expectations.filter((e) => wanted.includes(e.learner))
-  })
-}
+/** `--learners a,b`: the named learners only (src/scenario/pick.ts), failing with one clear message. */
+export const pickLearners = (s: ResolvedScenario, list: string): Effect.Effect<ResolvedScenario, InputError> =>
+  checkedCall(() => pickScenarioLearners(s, list.split(",")))
 
 /** Loads a scenario by id or path and applies the flags, failing with one clear message. */
 export const resolveWithFlags = (ref: string, flags: ScenarioFlags): Effect.Effect<ResolvedScenario, InputError> =>

@@ -4,30 +4,21 @@
 import { existsSync, statSync } from "node:fs"
 import { readFile } from "node:fs/promises"
 import { isAbsolute, relative, resolve as resolvePath } from "node:path"
+import { fileURLToPath } from "node:url"
 import { ScenarioError } from "./error.ts"
-import { builtinFiles } from "./builtins.ts"
+import { builtinFiles, builtinJson } from "./builtins.ts"
 import { importUserModule } from "./load-module.ts"
+import { parseScenarioJson } from "./parse-json.ts"
 import { resolveScenario } from "./resolve.ts"
 import type { ResolvedScenario } from "./types.ts"
 
-/** Line and column of a character offset, for JSON syntax errors. */
-const lineColumn = (text: string, position: number): string => {
-  const before = text.slice(0, position)
-  const line = before.split("\n").length
-  return `line ${line}, column ${position - before.lastIndexOf("\n")}`
-}
+export { parseScenarioJson }
 
-/** JSON.parse with errors that name the file and the position. */
-export const parseScenarioJson = (text: string, file: string): unknown => {
-  try {
-    return JSON.parse(text)
-  } catch (e) {
-    const message = (e as Error).message
-    const m = /position (\d+)/.exec(message)
-    const where = m !== null ? lineColumn(text, Number(m[1])) : "end of file"
-    throw new ScenarioError(file, "", undefined, "valid JSON", `${file}: invalid JSON at ${where}: ${message}`)
-  }
-}
+/** The built-in JSON scenario files (names in scenarios/), in the registry's order after the TS ones. */
+export const builtinJsonFiles = (): readonly string[] => builtinJson.map(([file]) => file)
+
+/** The folder of the built-in scenarios. */
+export const builtinScenariosDir = (): string => fileURLToPath(new URL("../../scenarios/", import.meta.url))
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v)
 

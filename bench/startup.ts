@@ -1,4 +1,4 @@
-// (e) Start-up of the compiled command: the median of 10 runs each of `regretlab --version` and
+// (f) Start-up of the compiled command: the median of 10 runs each of `regretlab --version` and
 // `regretlab list`, minus the median of `node -e 0` measured in the same rounds (interleaved, so
 // all three see the same machine load). The JavaScript in dist/ is rebuilt first so the numbers
 // are those of the current sources.
@@ -44,7 +44,7 @@ export const benchStartup = (runs = 10): StartupResult => {
 }
 
 export const startupLine = (r: StartupResult): string =>
-  `(e) start-up, median of 10 minus node -e 0 (${r.node.toFixed(3)} s): regretlab --version ${r.version.toFixed(3)} s, regretlab list ${r.list.toFixed(3)} s (target ≤ 0.25 s each)`
+  `(f) start-up, median of 10 minus node -e 0 (${r.node.toFixed(3)} s): regretlab --version ${r.version.toFixed(3)} s, regretlab list ${r.list.toFixed(3)} s (target ≤ 0.25 s each)`
 
 // `node --import tsx/esm bench/startup.ts` runs it alone.
 if (import.meta.url === `file://${process.argv[1]}`) console.log(startupLine(benchStartup()))

@@ -10,7 +10,7 @@ const learnerKinds = [...registry.values()].filter((k) => k.family === "algorith
 import type { LearnerSpec } from "../../src/core/learner/resolve.ts"
 import { resolveLearner } from "../../src/core/learner/resolve.ts"
 import { createRandomSource } from "../../src/core/rng.ts"
-import { fixedQuadratic, periodicLinear1d } from "../reference/adversaries.ts"
+import { periodicLinear1d } from "../reference/adversaries.ts"
 import * as ref from "../reference/scalar-learners.ts"
 
 const interval = createInterval(-1, 1)

@@ -9,6 +9,7 @@ import type { Domain } from "../types.ts"
 export interface MetricScratch {
   readonly prev: Float64Array
   readonly z: Float64Array
+  /** A plain projected-gradient step from the iterate, to test convergence. */
   readonly grad: Float64Array
 }
 
@@ -48,13 +49,7 @@ export const metricProject = (domain: Domain, A: Float64Array, mu: number, y: Fl
   z.set(out)
   for (let k = 1; k <= maxIterations; k++) {
     prev.set(out)
-    // grad = A(z − y); x = Π_F(z − grad/L)
-    for (let i = 0; i < d; i++) {
-      let r = 0
-      for (let j = 0; j < d; j++) r += A[i * d + j] * (z[j] - y[j])
-      grad[i] = r
-    }
-    for (let i = 0; i < d; i++) out[i] = z[i] - grad[i] / L
+    gradientStep(A, d, z, y, L, out)
     domain.project(out, out)
     let change = 0, size = 1
     for (let i = 0; i < d; i++) {
@@ -63,9 +58,26 @@ export const metricProject = (domain: Domain, A: Float64Array, mu: number, y: Fl
       size = Math.max(size, Math.abs(out[i]))
       z[i] = out[i] + momentum * step
     }
-    if (!(change > 1e-15 * size)) return k
+    if (change > 1e-15 * size) continue
+    // Momentum can land two iterates on one point short of the optimum: stop only when a plain
+    // projected-gradient step from the iterate itself no longer moves it; otherwise restart.
+    gradientStep(A, d, out, y, L, grad)
+    domain.project(grad, grad)
+    let residual = 0
+    for (let i = 0; i < d; i++) residual = Math.max(residual, Math.abs(grad[i] - out[i]))
+    if (!(residual > 1e-15 * size)) return k
+    z.set(out)
   }
   return maxIterations
+}
+
+/** out = x − A(x − y)/L: a gradient step on ½(x − y)ᵀA(x − y). */
+const gradientStep = (A: Float64Array, d: number, x: Float64Array, y: Float64Array, L: number, out: Float64Array): void => {
+  for (let i = 0; i < d; i++) {
+    let r = 0
+    for (let j = 0; j < d; j++) r += A[i * d + j] * (x[j] - y[j])
+    out[i] = x[i] - r / L
+  }
 }
 
 const isDiagonal = (A: Float64Array, d: number): boolean => {

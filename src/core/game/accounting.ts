@@ -45,7 +45,6 @@ export class Accounting {
   readonly gam = Float64Array.of(Infinity, 0)
   /** The arrays in the order fused kernels read them. */
   readonly args: readonly Float64Array[]
-  private readonly x: Float64Array
   private readonly scale: Float64Array
 
   constructor(readonly dim: number) {
@@ -57,14 +56,13 @@ export class Accounting {
     this.lastX = new Float64Array(dim)
     this.eg = new Float64Array(dim + 1)
     this.inv = new Float64Array(dim)
-    this.x = new Float64Array(dim)
     this.scale = new Float64Array(dim)
     this.args = [this.acc, this.gs, this.gc, this.xs, this.xc, this.sq, this.lastX, this.eg, this.inv, this.gam]
   }
 
-  /** Remembers x_t before the learner moves (the plain path's first step of a round). */
+  /** Remembers x_t (as lastX) before the learner moves: the plain path's first step of a round. */
   play(x: Float64Array): void {
-    this.x.set(x)
+    this.lastX.set(x)
   }
 
   /**
@@ -80,7 +78,7 @@ export class Accounting {
     shape: { readonly linear: boolean; readonly expected: boolean; readonly gradientSums: boolean },
     inverseStep: ((t: number, out: Float64Array) => void) | undefined
   ): void {
-    const d = this.dim, acc = this.acc, x = this.x
+    const d = this.dim, acc = this.acc, x = this.lastX
     if (inverseStep !== undefined) {
       inverseStep(t, this.scale)
       let gmin = Infinity
@@ -95,7 +93,6 @@ export class Accounting {
     addPair(acc, ACC.cum, f)
     if (shape.expected) addPair(acc, ACC.ecum, ef)
     for (let i = 0; i < d; i++) addCompensated(this.xs, this.xc, i, x[i])
-    this.lastX.set(x)
     if (!shape.gradientSums) return
     let n2 = 0, inf = 0
     for (let i = 0; i < d; i++) {

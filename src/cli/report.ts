@@ -6,7 +6,7 @@ import { Argument, Command, Flag } from "effect/cli"
 import { readReportData } from "../report/data.ts"
 import { summaryTable } from "../report/summary.ts"
 import { userCall } from "./input.ts"
-import { regenerateCommand } from "./invocation.ts"
+import { regenerateCommand } from "../scenario/command.ts"
 import { displayPath, writeReportLazily } from "./run.ts"
 import { version } from "./version.ts"
 

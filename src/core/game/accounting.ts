@@ -3,22 +3,23 @@
 // in Float64Arrays so a fused round kernel (see Learner.fuse) can keep them in the same places; the
 // plain path below is the reference every learner runs through and every fused kernel must match
 // bit for bit. Every long sum is compensated: Knuth's TwoSum gives each add's exact rounding error.
+import { twoSumError } from "../sum.ts"
 
 /** (sum[i], comp[i]) += v, compensated. */
-export const addCompensated = (sum: Float64Array, comp: Float64Array, i: number, v: number): void => {
-  const s = sum[i], t = s + v, b = t - s
-  comp[i] += (s - (t - b)) + (v - b)
+const addCompensated = (sum: Float64Array, comp: Float64Array, i: number, v: number): void => {
+  const s = sum[i], t = s + v
+  comp[i] += twoSumError(s, v, t)
   sum[i] = t
 }
 
 /** (a[i], a[i + 1]) += v, compensated: a sum and its compensation side by side. */
-export const addPair = (a: Float64Array, i: number, v: number): void => {
-  const s = a[i], t = s + v, b = t - s
-  a[i + 1] += (s - (t - b)) + (v - b)
+const addPair = (a: Float64Array, i: number, v: number): void => {
+  const s = a[i], t = s + v
+  a[i + 1] += twoSumError(s, v, t)
   a[i] = t
 }
 
-/** The value of a compensated pair. */
+/** The value of a compensated pair, as NeumaierSum reads it. */
 export const compensated = (sum: number, comp: number): number => (Number.isFinite(sum) ? sum + comp : sum)
 
 /** Slots of `acc`: Σf and its compensation, Σc and its, Σ E f and its, max ‖g‖∞, max ‖g‖₂². */

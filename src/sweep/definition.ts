@@ -14,7 +14,7 @@ import { applyOverrides, getScenario, listScenarios, loadScenario, resolveScenar
 import { importUserModule } from "../scenario/load-module.ts"
 import { parseScenarioJson } from "../scenario/registry.ts"
 import { firstProblem } from "../scenario/schema.ts"
-import type { Expectation, ResolvedScenario } from "../scenario/types.ts"
+import type { BuiltinMetric, ResolvedScenario } from "../scenario/types.ts"
 import { type Axis, type GridValue, makeAxis, mergeAxes, parseValues, pointCount } from "./grid.ts"
 import { Finite, headerFields, Metric, NonNegativeInt, opt, PositiveInt, Text } from "../scenario/schema-parts.ts"
 import { UserError } from "../core/config/error.ts"
@@ -24,7 +24,7 @@ export class SweepInputError extends UserError {
   override readonly name = "SweepInputError"
 }
 
-export type VerdictMetric = Expectation["metric"]
+export type VerdictMetric = BuiltinMetric
 
 /** A job "converged" when metric op threshold holds on its final row (e.g. x ≤ −0.9). */
 export interface Verdict {

@@ -252,7 +252,8 @@ export class Game {
       ...(this.fused !== undefined || this.inverseStep !== undefined ? this.stepDiagnostics() : {}),
       gradNormSum,
       gradMaxInf: acc[ACC.gInf],
-      gradMax2: Math.sqrt(acc[ACC.g2max])
+      gradMax2: Math.sqrt(acc[ACC.g2max]),
+      ...(adversary.measure !== undefined ? { metrics: adversary.measure(a.lastX, domain) } : {})
     }
     this.rows.push(row)
   }

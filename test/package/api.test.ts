@@ -118,7 +118,8 @@ describe("a learner driven by hand", () => {
     expect(() => opt.step([1])).toThrow(/^g: expected a gradient of 2 numbers \(the domain dimension\), got \[1\]$/)
     expect(() => adam().init(interval(-1, 1), [2])).toThrow(/^start: expected a point inside the domain, got \[2\]$/)
     expect(() => learner("nope")).toThrow(/^learner "nope"\.kind: expected one of "ogd", .*"adam"/)
-    expect(() => adam({ preset: "keras" })).toThrow(/^learner "adam"\.preset: expected one of "paper", "pytorch", "optax" for adam, got "keras"$/)
+    const presets = Object.keys(learnerKinds.get("adam")!.presets).map((p) => JSON.stringify(p)).join(", ")
+    expect(() => adam({ preset: "keras" })).toThrow(new ConfigError('learner "adam".preset', "keras", `one of ${presets} for adam`))
     expect(() => box([1], [0])).toThrow(/^domain\.lower\[0\]: expected a number ≤ domain\.upper\[0\] = 0, got 1$/)
   })
 

@@ -1,3 +1,4 @@
+/// <reference path="./pdfkit.d.ts" />
 // SVG → vector PDF for LaTeX (\includegraphics): pdfkit draws vega's SVG through svg-to-pdfkit, with
 // the report's own font embedded (pdfkit's default Helvetica has no Greek, so α, β, Σ and → would
 // silently vanish). A fixed creation date makes the file ID, and so the bytes, depend on the

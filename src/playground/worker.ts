@@ -75,7 +75,7 @@ const compute = async (id: number, request: PlaygroundState, file?: { name: stri
   const send = () => {
     const c0 = performance.now()
     const result = computation.result()
-    const charts = buildCharts(result).filter((c) => (PLAYGROUND_CHARTS as readonly string[]).includes(c.name))
+    const charts = buildCharts(result, PLAYGROUND_CHARTS)
     const built = performance.now() - c0
     post({
       type: "result", id, complete: computation.done, round: computation.round, horizon: computation.scenario.horizon,

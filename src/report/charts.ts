@@ -358,7 +358,7 @@ const gammaChart = (result: ScenarioResult, labels: readonly string[]): ChartSpe
     encoding: { y: { field: "y", ...yAxis(yTitle, scale) }, y2: { field: "y2" } }
   }] : []
   const zero = { name: "gamma_zero", data: { values: [{ y: 0 }] }, mark: { type: "rule", color: "#333", strokeWidth: 1 }, encoding: { y: { field: "y", ...yAxis(yTitle, scale) } } }
-  const share = series(result, labels, (r) => (r.gammaNegativeRounds === undefined ? undefined : r.gammaNegativeRounds / r.t), (sc) => ({ ...yAxis("share of rounds with Γₛ < 0", sc), scale: { domain: [0, 1] } }), "share Γ < 0")
+  const share = series(result, labels, (r) => (r.gammaNegativeRounds === undefined ? undefined : r.gammaNegativeRounds / r.t), () => ({ type: "quantitative", title: "share of rounds with Γₛ < 0", scale: { domain: [0, 1] }, axis: { format: ".0%" } }), "share Γ < 0")
   const title = "Reddi's Γₜ diagnostic"
   return {
     name: "gamma",
@@ -412,17 +412,21 @@ const summaryChart = (result: ScenarioResult, labels: readonly string[]): ChartS
 }
 
 /** Every chart of the report, in reading order (a full-batch scenario's own charts first). */
-export const buildCharts = (result: ScenarioResult): readonly ChartSpec[] => {
+export const buildCharts = (result: ScenarioResult, only?: readonly string[]): readonly ChartSpec[] => {
   const labels = learnerLabels(result)
   // The effective step and Γ_t exist only for learners with a diagonal preconditioner.
   const diagnosed = result.runs.some((r) => r.rows.some((row) => row.stepMean !== undefined))
+  // `only` names the charts wanted (a page that shows four rebuilds only those on every change).
+  const want = (name: string) => only === undefined || only.includes(name)
+  const chart = (name: string, when: boolean, build: () => ChartSpec): ChartSpec[] => (when && want(name) ? [build()] : [])
   return [
-    ...labCharts(result),
-    avgRegretChart(result, labels),
-    regretChart(result, labels),
-    ...(hasValues(result, (r) => r.pseudoRegret) ? [pseudoRegretChart(result, labels)] : []),
-    iterateChart(result, labels),
-    ...(diagnosed ? [stepChart(result, labels), gammaChart(result, labels)] : []),
-    summaryChart(result, labels)
+    ...labCharts(result).filter((c) => want(c.name)),
+    ...chart("avg-regret", true, () => avgRegretChart(result, labels)),
+    ...chart("regret", true, () => regretChart(result, labels)),
+    ...chart("pseudo-regret", hasValues(result, (r) => r.pseudoRegret), () => pseudoRegretChart(result, labels)),
+    ...chart("iterate", true, () => iterateChart(result, labels)),
+    ...chart("step-size", diagnosed, () => stepChart(result, labels)),
+    ...chart("gamma", diagnosed, () => gammaChart(result, labels)),
+    ...chart("summary", true, () => summaryChart(result, labels))
   ]
 }

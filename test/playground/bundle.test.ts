@@ -98,6 +98,24 @@ describe("chart data split", () => {
     expect(without.structure).toBe(splitSpec({ layer: [{ mark: "line", encoding: { x: { field: "t" } }, data: { values: [] } }] }).structure)
   })
 
+  it("explicit scale domains and axis tick values become signals; layers sharing a scale share one", () => {
+    const gamma = (lo: number, hi: number) => ({
+      layer: [0, 1].map((k) => ({
+        data: { values: [{ y: k }] },
+        mark: "rule",
+        encoding: { y: { field: "y", scale: { type: "symlog", domain: [lo, hi] }, axis: { format: "~r", values: [lo, 0, hi] } } }
+      }))
+    })
+    const a = splitSpec(gamma(-450, 34_515))
+    const b = splitSpec(gamma(-500, 37_578))
+    expect(a.structure).toBe(b.structure)
+    expect(b.signals).toEqual({ pg_expr_0: [-500, 37_578], pg_expr_1: [-500, 0, 37_578] })
+    const layers = (b.spec as { layer: { encoding: { y: unknown } }[] }).layer
+    // Both layers read the same two signals, so Vega-Lite sees one domain, not a conflict.
+    for (const l of layers) expect(l.encoding.y).toMatchObject({ scale: { type: "symlog", domain: { expr: "pg_expr_0" } }, axis: { format: "~r", values: { expr: "pg_expr_1" } } })
+    expect((b.spec.params as { name: string; value: unknown }[]).filter((p) => p.name.startsWith("pg_expr"))).toEqual([{ name: "pg_expr_0", value: [-500, 37_578] }, { name: "pg_expr_1", value: [-500, 0, 37_578] }])
+  })
+
   it("a change of structure (a scale type, a layer) shows", () => {
     const a = spec([1], "A", "x")
     const b = { ...a, layer: [a.layer[0]] }

@@ -10,6 +10,9 @@ import { scenarioFiles } from "../../src/playground/build.ts"
 import { Computation, resolveBase, RunCache, runKey, scenarioData, selectState } from "../../src/playground/engine.ts"
 import { resolveScenario } from "../../src/scenario/resolve.ts"
 import type { PlaygroundState } from "../../src/playground/state.ts"
+import { splitSpec } from "../../src/playground/chart-data.ts"
+import { PLAYGROUND_CHARTS } from "../../src/playground/protocol.ts"
+import { buildCharts } from "../../src/report/charts.ts"
 
 const catalogue = builtinCatalogue(await scenarioFiles())
 const online = (sets: string[], learners?: string[]): PlaygroundState => ({ base: { kind: "builtin", id: "reddi2018/online" }, sets, ...(learners ? { learners } : {}) })
@@ -65,6 +68,18 @@ describe("playground engine", () => {
     const file = (label: string) => ({ kind: "file" as const, name: "f.json", input: { id: "x", title: "t", domain: { kind: "box", lower: [-1], upper: [1] }, adversary: { kind: "periodic-linear", C: 3 }, learners: [{ label, kind: "adam" }], horizon: 10, start: [0] } })
     expect(runKey(resolveBase(catalogue, { base: file("a"), sets: [] }), "a", 1)).toBe(runKey(resolveBase(catalogue, { base: file("b"), sets: [] }), "b", 1))
     expect(runKey(s1, "adam", 2)).not.toBe(runKey(s1, "adam", 1))
+  })
+
+  it("moving β2 step by step keeps every chart's structure, so the page feeds the live views instead of rebuilding them", () => {
+    const cache = new RunCache()
+    const structures = (beta2: string) => {
+      const state = online(["horizon=20000", `learners.adam.beta2=${beta2}`])
+      const charts = buildCharts(play(new Computation(resolveBase(catalogue, state), cache)), PLAYGROUND_CHARTS)
+      expect(charts.map((c) => c.name)).toEqual([...PLAYGROUND_CHARTS])
+      return charts.map((c) => splitSpec(c.spec, { tooltips: false }).structure)
+    }
+    const first = structures("0.99")
+    for (const beta2 of ["0.989", "0.988", "0.987", "0.986", "0.97", "0.9"]) expect(structures(beta2), `β2 = ${beta2}`).toEqual(first)
   })
 
   it("streams: a partial result's rows are a prefix of the final ones, marked interrupted at the slowest run's round", () => {

@@ -60,7 +60,8 @@ export const scenarioJsonSchema = (): Record<string, unknown> => {
   const properties = { ...(root.properties as Record<string, unknown>), adversary: { $ref: "#/$defs/Adversary" } }
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: "https://regretlab.dev/scenario.schema.json",
+    // A name, not an address: scenario files point at their copy with "$schema": "./scenario.schema.json".
+    $id: "urn:regretlab:scenario",
     ...root,
     properties,
     $defs: { ...((doc as { definitions?: Record<string, unknown> }).definitions ?? {}), Adversary: adversaryDef() }

@@ -167,7 +167,7 @@ const groupTexts = (rows: readonly unknown[]): Map<string, string> => {
 }
 
 const drawChart = async (slot: Slot, spec: object): Promise<boolean> => {
-  const split = splitSpec(spec, { tooltips: TOOLTIPS })
+  const split = splitSpec(spec, { tooltips: TOOLTIPS, aria: RENDERER === "svg" })
   const shown = new Map<string, Map<string, string>>()
   for (const [name, rows] of Object.entries(split.datasets)) shown.set(name, groupTexts(rows))
   const signals = new Map(Object.entries(split.signals).map(([k, v]) => [k, JSON.stringify(v)]))

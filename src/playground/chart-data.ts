@@ -25,8 +25,10 @@ const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null 
 /**
  * `tooltips: false` drops the hover tooltips' encodings: vega re-encodes every point of a chart
  * whose scale moved, and formatting the tooltip text of every point is most of a redraw's cost.
+ * `aria: false` drops the ARIA description Vega-Lite formats for every point (text a screen reader
+ * finds only in SVG output; a canvas has none), the next largest cost.
  */
-export const splitSpec = (original: object, options: { readonly tooltips?: boolean } = {}): SplitSpec => {
+export const splitSpec = (original: object, options: { readonly tooltips?: boolean; readonly aria?: boolean } = {}): SplitSpec => {
   const tooltips = options.tooltips ?? true
   const datasets: Record<string, readonly unknown[]> = {}
   const signals: Record<string, unknown> = {}
@@ -68,6 +70,7 @@ export const splitSpec = (original: object, options: { readonly tooltips?: boole
     return out
   }
   const spec = walk(original) as Json
+  if (options.aria === false) spec.config = { ...(isRecord(spec.config) ? spec.config : {}), aria: false }
   const params = Array.isArray(spec.params) ? (spec.params as Json[]) : []
   const kept = params.map((p) => {
     if (typeof p.name === "string" && "value" in p) {

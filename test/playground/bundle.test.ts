@@ -116,6 +116,12 @@ describe("chart data split", () => {
     expect((b.spec.params as { name: string; value: unknown }[]).filter((p) => p.name.startsWith("pg_expr"))).toEqual([{ name: "pg_expr_0", value: [-500, 37_578] }, { name: "pg_expr_1", value: [-500, 0, 37_578] }])
   })
 
+  it("aria: false turns off Vega-Lite's per-point descriptions and keeps the rest of the config", () => {
+    const spec = { config: { font: "DejaVu Sans" }, mark: "line", data: { values: [] } }
+    expect(splitSpec(spec, { aria: false }).spec.config).toEqual({ font: "DejaVu Sans", aria: false })
+    expect(splitSpec(spec).spec.config).toEqual({ font: "DejaVu Sans" })
+  })
+
   it("a change of structure (a scale type, a layer) shows", () => {
     const a = spec([1], "A", "x")
     const b = { ...a, layer: [a.layer[0]] }

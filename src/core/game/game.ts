@@ -6,7 +6,7 @@
 // no allocation and no Effect; the run layer wraps chunks for progress and interruption.
 import { LinearLoss, linearComparator } from "../loss/linear.ts"
 import type { FusedRounds, Learner, LearnerFailure } from "../learner/learner.ts"
-import { createLinearSums, type Adversary, type CheckpointRow, type ComparatorResult, type ComparatorStats, type Domain, type LinearSums, type Loss, type RandomSource, type RunStatus } from "../types.ts"
+import { createLinearSums, type Adversary, type CheckpointRow, type ComparatorResult, type ComparatorStats, type DivergedQuantity, type Domain, type LinearSums, type Loss, type RandomSource, type RunStatus } from "../types.ts"
 import { ACC, Accounting, compensated } from "./accounting.ts"
 
 export interface GameSpec {
@@ -194,6 +194,11 @@ export class Game {
     return played
   }
 
+  /** A checkpoint found a non-finite total: the run ends at round t (already played). */
+  private stop(t: number, what: DivergedQuantity, value: number): void {
+    this.status = { kind: "diverged", round: t, what, value }
+  }
+
   /** Plays to the end. */
   run(): RunResult {
     while (!this.advance(1 << 20)) { /* chunks keep the loop body small */ }
@@ -228,6 +233,14 @@ export class Game {
     } else best = this.stats.best(domain, this.comparatorX)
     const cumLoss = compensated(acc[ACC.cum], acc[ACC.cum + 1])
     const regret = cumLoss - best.value
+    const pseudoRegret = this.expected !== undefined ? compensated(acc[ACC.ecum], acc[ACC.ecum + 1]) - t * this.expectedMin : 0
+    // Each round's loss is checked where it is paid; its running sum, the comparator and the regret
+    // are checked here, once per checkpoint, on both paths alike. The row is not recorded: rows
+    // hold finite numbers only, and the run stops as diverged.
+    if (!Number.isFinite(cumLoss)) return this.stop(t, "loss", cumLoss)
+    if (!Number.isFinite(best.value)) return this.stop(t, "comparator", best.value)
+    if (!Number.isFinite(regret)) return this.stop(t, "regret", regret)
+    if (!Number.isFinite(pseudoRegret)) return this.stop(t, "regret", pseudoRegret)
     const xt = Array.from(a.lastX)
     let dist = 0
     for (let i = 0; i < d; i++) dist += (xt[i] - this.comparatorX[i]) ** 2
@@ -243,7 +256,7 @@ export class Game {
       comparatorGap: best.gap,
       regret,
       avgRegret: regret / t,
-      ...(this.expected !== undefined ? { pseudoRegret: compensated(acc[ACC.ecum], acc[ACC.ecum + 1]) - t * this.expectedMin } : {}),
+      ...(this.expected !== undefined ? { pseudoRegret } : {}),
       ...(this.fused !== undefined || this.inverseStep !== undefined ? this.stepDiagnostics() : {}),
       gradNormSum,
       gradMaxInf: acc[ACC.gInf],

@@ -19,6 +19,7 @@ import { regenerateCommand } from "./invocation.ts"
 import { displayPath } from "./run.ts"
 import { parseCount } from "./scenario-flags.ts"
 import { version } from "./version.ts"
+import { maxOf } from "../core/extent.ts"
 
 const reportsRoot = () => path.join(process.cwd(), "reports")
 
@@ -30,7 +31,7 @@ export const sweepText = (plan: SweepPlan, s: SweepSummary): string => {
     const [ax, ay] = axes
     lines.push(`converged (${verdictText(plan.verdict)}): ✓ all seeds, ✗ none, ~ some, ! failed, · no result`)
     lines.push(`rows ${ay.name}, columns ${ax.name} = ${ax.values.map(String).join(", ")}`)
-    const w = Math.max(...ay.values.map((v) => String(v).length))
+    const w = maxOf(ay.values.map((v) => String(v).length))
     for (const yv of [...ay.values].reverse()) {
       const cells = ax.values.map((xv) => {
         const p = s.points.find((q) => q.values[ax.name] === xv && q.values[ay.name] === yv)

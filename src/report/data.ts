@@ -8,6 +8,7 @@ import { serialiseLearnerConfig } from "../core/learner/resolve.ts"
 import type { ResolvedScenario, ScenarioResult } from "../scenario/types.ts"
 import { csvField } from "./format.ts"
 import { UserError } from "../core/config/error.ts"
+import { maxOf } from "../core/extent.ts"
 
 const replacer = (_key: string, value: unknown): unknown =>
   typeof value === "number" && !Number.isFinite(value) ? { $nonfinite: String(value) } : value
@@ -60,7 +61,7 @@ const VECTORS = ["x", "xAvg", "comparatorX"] as const
 
 /** Long-format CSV: learner, seed, status, then every row field; vectors as <name>_<i> columns. */
 export const rowsCsv = (r: ScenarioResult): string => {
-  const width = (k: (typeof VECTORS)[number]) => Math.max(0, ...r.runs.flatMap((run) => run.rows.map((row) => row[k]?.length ?? 0)))
+  const width = (k: (typeof VECTORS)[number]) => maxOf(r.runs.flatMap((run) => run.rows.map((row) => row[k]?.length ?? 0)), 0)
   const widths = VECTORS.map(width)
   const head = ["learner", "seed", "status", ...SCALARS, ...VECTORS.flatMap((k, j) => Array.from({ length: widths[j] }, (_, i) => `${k}_${i}`))]
   const lines = [head.join(",")]

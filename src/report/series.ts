@@ -5,6 +5,7 @@
 import { domainDim } from "../core/domain/index.ts"
 import type { CheckpointRow } from "../core/types.ts"
 import type { ScenarioResult } from "../scenario/types.ts"
+import { maxOf, minOf } from "../core/extent.ts"
 
 export interface SeriesPoint {
   readonly learner: string
@@ -44,7 +45,7 @@ export const aggregate = (result: ScenarioResult, pick: Pick, key?: string): Ser
       const vs = byT.get(t)!
       let sum = 0
       for (const v of vs) sum += v
-      const point: SeriesPoint = { learner, t, mean: sum / vs.length, lo: Math.min(...vs), hi: Math.max(...vs), n: vs.length }
+      const point: SeriesPoint = { learner, t, mean: sum / vs.length, lo: minOf(vs), hi: maxOf(vs), n: vs.length }
       out.push(key === undefined ? point : { ...point, key })
     }
   }

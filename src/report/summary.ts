@@ -1,6 +1,7 @@
 // The per-learner summary (x_T, R_T, R_T/T, verdict) as a terminal table, Markdown and CSV.
 import type { ScenarioResult, Spread } from "../scenario/types.ts"
 import { csvField, fmt } from "./format.ts"
+import { maxOf } from "../core/extent.ts"
 
 /** ✓ when every expectation on the learner holds, ✗ when any fails, — when it has none. */
 export const verdictOf = (result: ScenarioResult, learner: string): string => {
@@ -43,7 +44,7 @@ export const summaryTable = (result: ScenarioResult): string => {
   const { t, head, seeds } = header(result)
   const rows = [head, ...lines(result)]
   const keys = ["learner", "x", "regret", "avg", "verdict"] as const
-  const width = keys.map((k) => Math.max(...rows.map((r) => [...r[k]].length)))
+  const width = keys.map((k) => maxOf(rows.map((r) => [...r[k]].length)))
   const pad = (s: string, w: number) => s + " ".repeat(w - [...s].length)
   const render = (r: Line) => keys.map((k, i) => pad(r[k], width[i])).join("  ").trimEnd()
   const rule = width.map((w) => "─".repeat(w)).join("  ")
@@ -80,7 +81,7 @@ export const summaryMarkdown = (result: ScenarioResult): string => {
 
 /** Machine-readable summary, full precision. */
 export const summaryCsv = (result: ScenarioResult): string => {
-  const dim = Math.max(0, ...result.summary.map((s) => s.x?.length ?? 0))
+  const dim = maxOf(result.summary.map((s) => s.x?.length ?? 0), 0)
   const head = ["learner", "T", ...Array.from({ length: dim }, (_, i) => `x_T_${i}`), "R_T_mean", "R_T_sd", "R_T_min", "R_T_max", "avgRegret_mean", "avgRegret_sd", "avgRegret_min", "avgRegret_max", "seeds", "diverged", "verdict"]
   const rows = result.summary.map((s) =>
     [s.learner, s.t, ...Array.from({ length: dim }, (_, i) => s.x?.[i]), s.regret.mean, s.regret.sd, s.regret.min, s.regret.max, s.avgRegret.mean, s.avgRegret.sd, s.avgRegret.min, s.avgRegret.max, s.regret.n, s.diverged, verdictOf(result, s.learner)]

@@ -9,6 +9,7 @@ import type { LearnerRun } from "../scenario/types.ts"
 import { Progress, snapshotAt } from "./progress.ts"
 import { StopSignal } from "./stop.ts"
 import { UserError } from "../core/config/error.ts"
+import { minOf } from "../core/extent.ts"
 
 /** What the runner needs of a plan (scenario's RunPlan satisfies it). */
 export interface RunnablePlan {
@@ -107,7 +108,7 @@ const execute = (progress: typeof Progress.Service, stop: typeof StopSignal.Serv
       if (finished) return { runs, completion: { kind: "complete" } }
       // The slowest run still going sets the round reached; diverged runs stopped on their own.
       const going = games.filter((g) => g.status.kind === "ok")
-      const round = going.length === 0 ? horizon : Math.min(...going.map((g) => g.t))
+      const round = going.length === 0 ? horizon : minOf(going.map((g) => g.t))
       return { runs, completion: { kind: "interrupted", round } }
     })
 

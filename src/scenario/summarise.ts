@@ -3,6 +3,7 @@
 // make these far tighter than the difference of means); and each expectation checked with its text.
 import type { CheckpointRow } from "../core/types.ts"
 import type { Expectation, ExpectationResult, LearnerRun, LearnerSummary, PairedDifference, ResolvedScenario, ScenarioResult, Spread } from "./types.ts"
+import { maxOf, minOf } from "../core/extent.ts"
 
 export const spread = (values: readonly number[]): Spread => {
   const n = values.length
@@ -12,7 +13,7 @@ export const spread = (values: readonly number[]): Spread => {
   const mean = sum / n
   let ss = 0
   for (const v of values) ss += (v - mean) ** 2
-  return { mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0, min: Math.min(...values), max: Math.max(...values), n }
+  return { mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0, min: minOf(values), max: maxOf(values), n }
 }
 
 const finalRow = (run: LearnerRun): CheckpointRow | undefined => run.rows[run.rows.length - 1]
@@ -64,7 +65,7 @@ export const summarise = (s: ResolvedScenario, runs: readonly LearnerRun[], comp
     const pseudo = rows.filter((r) => r.pseudoRegret !== undefined)
     return {
       learner: label,
-      t: rows.length === 0 ? 0 : Math.min(...rows.map((r) => r.t)),
+      t: rows.length === 0 ? 0 : minOf(rows.map((r) => r.t)),
       ...(withX.length > 0 && withX.length === rows.length
         ? { x: withX[0].x!.map((_, i) => withX.reduce((a, r) => a + r.x![i], 0) / withX.length) }
         : {}),

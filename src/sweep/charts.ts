@@ -12,6 +12,7 @@ import type { SweepPlan } from "./definition.ts"
 import type { Axis, GridValue } from "./grid.ts"
 import type { PointSummary, SweepSummary } from "./summary.ts"
 import { verdictText } from "./summary.ts"
+import { maxOf } from "../core/extent.ts"
 
 type Json = Record<string, unknown>
 
@@ -148,7 +149,7 @@ const heatmap = (plan: SweepPlan, points: readonly PointSummary[], learner: stri
     const s = chooseScale(values)
     color = { field: "value", type: "quantitative", title: `R_T/T (${s.words})`, legend: { titleLimit: 400 }, scale: { ...s.scale, scheme: "viridis" } }
   } else if (m === "x") {
-    const lim = Math.max(1e-12, ...values.map(Math.abs))
+    const lim = maxOf(values.map(Math.abs), 1e-12)
     color = { field: "value", type: "quantitative", title: "x_T (mean over seeds)", legend: { titleLimit: 400 }, scale: { scheme: "redblue", reverse: true, domain: [-lim, lim] } }
   } else {
     color = { field: "value", type: "quantitative", title: "converged (fraction of seeds)", legend: { titleLimit: 400 }, scale: { domain: [0, 1], range: ["#c62828", "#f2f2f2", "#1a7f37"] } }

@@ -1,0 +1,34 @@
+// What the main thread and a run thread tell each other. The batch travels as workerData; the
+// stop flag and the per-run round counters live in shared memory, so a thread polls the flag and
+// publishes its progress between slices without a message.
+import type { CheckpointRow, RunStatus } from "../core/types.ts"
+import type { ScenarioRecipe } from "../scenario/recipe.ts"
+import type { SliceOptions } from "./slices.ts"
+
+export interface ThreadBatch {
+  readonly recipe: ScenarioRecipe
+  /** This thread's runs; index is the run's place in the whole batch (and in `progress`). */
+  readonly runs: readonly { readonly index: number; readonly learner: string; readonly seed: number }[]
+  /** Int32Array(1): set to 1 to ask every thread to stop after its current slice. */
+  readonly stop: SharedArrayBuffer
+  /** Float64Array(runs in the whole batch): rounds played by each run so far. */
+  readonly progress: SharedArrayBuffer
+  readonly slices: SliceOptions
+}
+
+export interface ThreadRunEnd {
+  readonly index: number
+  readonly rows: readonly CheckpointRow[]
+  readonly status: RunStatus
+  readonly t: number
+  readonly done: boolean
+}
+
+export type FromRunThread =
+  /** The thread's games are built and about to play (progress is timed from when every thread is). */
+  | { readonly type: "ready" }
+  | { readonly type: "done"; readonly runs: readonly ThreadRunEnd[] }
+  /** A game could not be built (its config is inconsistent): the user's to fix. */
+  | { readonly type: "setup"; readonly learner: string; readonly seed: number; readonly reason: string }
+  /** The scenario could not be rebuilt here, or something threw: a failure of the thread. */
+  | { readonly type: "failed"; readonly reason: string }

@@ -1,0 +1,45 @@
+// Inside a run thread: rebuild the scenario from its recipe, create this thread's games and play
+// them slice by slice (interleaved, like the in-process runner), publishing rounds played and
+// polling the shared stop flag between slices; then post every run's rows and status back.
+import { parentPort, workerData } from "node:worker_threads"
+import type { Game } from "../core/game/game.ts"
+import { planRuns } from "../scenario/plan.ts"
+import { scenarioFromRecipe } from "../scenario/recipe.ts"
+import { firstChunk, nextChunk } from "./slices.ts"
+import type { FromRunThread, ThreadBatch } from "./thread-batch.ts"
+
+const port = parentPort
+if (port === null) throw new Error("src/run/thread-worker.ts must run in a worker thread")
+const batch = (workerData as { data: ThreadBatch }).data
+const post = (m: FromRunThread) => port.postMessage(m)
+
+const main = async (): Promise<void> => {
+  const stop = new Int32Array(batch.stop)
+  const progress = new Float64Array(batch.progress)
+  const scenario = await scenarioFromRecipe(batch.recipe)
+  const plans = planRuns(scenario)
+  const games: Game[] = []
+  for (const run of batch.runs) {
+    const plan = plans.find((p) => p.learner === run.learner && p.seed === run.seed)
+    if (plan === undefined) return post({ type: "failed", reason: `no run of learner ${run.learner} with seed ${run.seed} in the rebuilt scenario` })
+    try {
+      games.push(plan.createGame())
+    } catch (e) {
+      return post({ type: "setup", learner: run.learner, seed: run.seed, reason: e instanceof Error ? e.message : String(e) })
+    }
+  }
+  const horizon = scenario.horizon
+  post({ type: "ready" })
+  let chunk = firstChunk(batch.slices)
+  while (games.some((g) => !g.done) && Atomics.load(stop, 0) === 0) {
+    const before = performance.now()
+    games.forEach((g, i) => {
+      if (!g.done) g.advance(chunk)
+      progress[batch.runs[i].index] = g.done ? horizon : g.t
+    })
+    chunk = nextChunk(chunk, performance.now() - before, batch.slices)
+  }
+  post({ type: "done", runs: games.map((g, i) => ({ index: batch.runs[i].index, rows: g.rows, status: g.status, t: g.t, done: g.done })) })
+}
+
+main().catch((e: unknown) => post({ type: "failed", reason: e instanceof Error ? e.message : String(e) }))

@@ -7,6 +7,8 @@
 import { FONT_FAMILY } from "../report/font.ts"
 import { fmt } from "../report/format.ts"
 import { chooseScale } from "../report/scales.ts"
+import { fileNameParts } from "../report/file-names.ts"
+import { parseKeyPath } from "../scenario/key-path.ts"
 import type { ChartSpec } from "../report/charts.ts"
 import type { SweepPlan } from "./definition.ts"
 import type { Axis, GridValue } from "./grid.ts"
@@ -84,7 +86,7 @@ interface Curve {
 /** β1 = √β2 when the two axes are one learner's beta1 and beta2 (Reddi et al. Theorem 2). */
 const theoremCurve = (xo: Ordered, yo: Ordered): Curve | undefined => {
   const role = (o: Ordered) => {
-    const f = o.axis.fields.map((x) => /^learners\.([^.]+)\.(beta1|beta2)$/.exec(x)).find((m) => m !== null)
+    const f = o.axis.fields.map(parseKeyPath).find((p) => p?.length === 3 && p[0] === "learners" && (p[2] === "beta1" || p[2] === "beta2"))
     return f ? { learner: f[1], which: f[2] } : undefined
   }
   const rx = role(xo), ry = role(yo)
@@ -194,10 +196,8 @@ const heatmap = (plan: SweepPlan, points: readonly PointSummary[], learner: stri
     layer: layers,
     resolve: { scale: { color: "independent" } }
   }
-  return { name: `heatmap-${m}${plan.learners.length > 1 ? `-${slug(learner)}` : ""}`, title: `${metricTitle[m]} over ${xo.axis.name} × ${yo.axis.name}${plan.learners.length > 1 ? ` (${learner})` : ""}`, spec }
+  return { name: `heatmap-${m}${plan.learners.length > 1 ? `-${fileNameParts(plan.learners).get(learner)}` : ""}`, title: `${metricTitle[m]} over ${xo.axis.name} × ${yo.axis.name}${plan.learners.length > 1 ? ` (${learner})` : ""}`, spec }
 }
-
-const slug = (s: string): string => s.replace(/[^A-Za-z0-9._-]+/g, "_")
 
 const lineChart = (plan: SweepPlan, points: readonly PointSummary[], o: Ordered, m: Metric): ChartSpec | undefined => {
   const rows = points.flatMap((p) => {
@@ -213,7 +213,7 @@ const lineChart = (plan: SweepPlan, points: readonly PointSummary[], o: Ordered,
   const useIndex = !o.numeric || oneMinus
   const xEnc: Json = useIndex
     ? { field: "idx", ...indexAxis(o, o.axis.name) }
-    : { field: "pos", type: "quantitative", title: o.axis.name, scale: { type: chooseScale(xs).scale.type === "log" && xs.every((v) => v > 0) ? "log" : "linear", zero: false, nice: false } }
+    : { field: "pos", type: "quantitative", title: o.axis.name, scale: chooseScale(xs).scale.type === "log" && xs.every((v) => v > 0) ? { type: "log", nice: false } : { type: "linear", zero: false, nice: false } }
   const yScale = m === "avgRegret" ? chooseScale(rows.flatMap((r) => [r.lo, r.hi])) : undefined
   const yTitle = m === "verdict" ? "fraction of seeds converged" : `${metricTitle[m]} (mean, band min–max over seeds${yScale ? `; ${yScale.words}` : ""})`
   const y: Json = { field: "mean", type: "quantitative", title: yTitle, ...(yScale ? { scale: yScale.scale } : m === "verdict" ? { scale: { domain: [0, 1] } } : { scale: { zero: false } }) }

@@ -14,8 +14,8 @@ import { applyOverrides, getScenario, listScenarios, loadScenario, resolveScenar
 import { parseScenarioJson } from "../scenario/registry.ts"
 import { firstProblem } from "../scenario/schema.ts"
 import type { Expectation, ResolvedScenario } from "../scenario/types.ts"
-import { type Axis, type GridValue, makeAxis, mergeAxes, parseValues, pointCount } from "./grid.ts"
-import { Finite, headerFields, Metric, NonNegativeInt, opt, PositiveInt, Text } from "../scenario/schema-parts.ts"
+import { type Axis, type GridValue, makeAxis, mergeAxes, parseGridFlag, parseValues, pointCount } from "./grid.ts"
+import { Finite, headerFields, Horizon, MAX_SEED_COUNT, Metric, NonNegativeInt, opt, SeedCount, Text } from "../scenario/schema-parts.ts"
 import { UserError } from "../core/config/error.ts"
 
 /** A sweep input problem (unknown id, bad flag, bad file): the CLI turns it into exit 2. */
@@ -72,8 +72,8 @@ const sectionFields = {
   learners: opt(Schema.Array(Text).check(Schema.isMinLength(1))),
   set: opt(Schema.Record(Schema.String, Schema.Unknown)),
   grid: Schema.Record(Schema.String, GridValues),
-  seeds: opt(Schema.Union([PositiveInt, Schema.Array(NonNegativeInt).check(Schema.isMinLength(1))]).annotate({ expected: "a positive integer or a non-empty list of seeds" })),
-  horizon: opt(PositiveInt),
+  seeds: opt(Schema.Union([SeedCount, Schema.Array(NonNegativeInt).check(Schema.isMinLength(1))]).annotate({ expected: `an integer from 1 to ${MAX_SEED_COUNT.toLocaleString("en-US")} or a non-empty list of seeds` })),
+  horizon: opt(Horizon),
   verdict: opt(VerdictSchema),
   reference: opt(Schema.Array(Schema.Struct({ label: Text, points: Schema.Array(Schema.Record(Schema.String, Finite)) })))
 }
@@ -222,11 +222,11 @@ export const resolveSweep = async (ref: string, flags: SweepFlags = {}): Promise
   const fileAxes = Object.entries(def?.grid ?? {}).map(([name, values]) =>
     makeAxis(name, typeof values === "string" ? parseValues(values, `${src.where}: grid.${name}`) : (values as GridValue[]), `${src.where}: grid.${name}`)
   )
-  const flagAxes = (flags.grid ?? []).map((g) => {
-    const eq = g.indexOf("=")
-    if (eq <= 0) throw new SweepInputError(`--grid: expected field=values (e.g. learners.adam.beta2=0.9,0.99,0.999), got ${JSON.stringify(g)}`)
-    const name = g.slice(0, eq).trim()
-    return makeAxis(name, parseValues(g.slice(eq + 1), `--grid ${name}`), `--grid ${name}`)
+  const flagAxes = (flags.grid ?? []).map(parseGridFlag)
+  // Two flags for one axis is a slip, not an intent: refuse rather than keep only the last.
+  flagAxes.forEach((a, i) => {
+    const first = flagAxes.findIndex((b) => b.name === a.name)
+    if (first !== i) throw new SweepInputError(`--grid: the axis ${a.name} is given twice; give all its values in one --grid (e.g. --grid ${a.name}=${[...flagAxes[first].values, ...a.values].map(String).join(",")})`)
   })
   const axes = mergeAxes(fileAxes, flagAxes)
   if (axes.length === 0) throw new SweepInputError(`${src.where}: no grid; give at least one --grid field=values (e.g. --grid learners.${base.learners[0]?.label ?? "adam"}.beta2=0.9,0.99,0.999)`)

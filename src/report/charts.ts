@@ -7,7 +7,7 @@ import { fmt, hyperText } from "./format.ts"
 import { FONT_FAMILY } from "./font.ts"
 import { chooseScale, type ScaleChoice } from "./scales.ts"
 import { aggregate, dimension, hasSpread, learnerLabels, type SeriesPoint } from "./series.ts"
-import { verdictOf } from "./summary.ts"
+import { summaryRound, verdictOf } from "./summary.ts"
 
 export interface ChartSpec {
   readonly name: string
@@ -260,8 +260,7 @@ const summaryChart = (result: ScenarioResult, labels: readonly string[]): ChartS
     hi: s.avgRegret.max,
     text: `x_T = ${s.x ? s.x.map((v) => fmt(v)).join(", ") : "—"} · R_T = ${fmt(s.regret.mean)} · R_T/T = ${fmt(s.avgRegret.mean)} · ${verdictOf(result, s.learner)}`
   }))
-  const t = result.summary[0]?.t ?? result.scenario.horizon
-  const title = `Final summary at T = ${t.toLocaleString("en-US")}`
+  const title = `Final summary at ${summaryRound(result)}`
   const y = { field: "learner", type: "nominal", sort: labels, title: null, axis: { labelLimit: 0 } }
   const x = { field: "mean", type: "quantitative", title: `R_T / T  (loss units per round; rule: min–max across seeds)` }
   return {

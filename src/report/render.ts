@@ -5,8 +5,14 @@ import * as vega from "vega"
 import { compile, type TopLevelSpec } from "vega-lite"
 import { FONT_FAMILY, FONT_FILES } from "./font.ts"
 
+/**
+ * Vega-Lite logs its spec warnings (a scale property it drops, say) with console.warn: noise on
+ * the user's terminal about our own chart specs, so only errors are passed on.
+ */
+const quiet = vega.logger(vega.Error)
+
 export const renderSvg = async (spec: object): Promise<string> => {
-  const compiled = compile(spec as TopLevelSpec).spec
+  const compiled = compile(spec as TopLevelSpec, { logger: quiet }).spec
   const view = new vega.View(vega.parse(compiled), { renderer: "none", logLevel: vega.Error })
   try {
     return await view.toSVG()

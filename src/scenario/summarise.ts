@@ -97,7 +97,7 @@ export const summarise = (s: ResolvedScenario, runs: readonly LearnerRun[], comp
       const rs = byLearner.get(e.learner)!
       const observed = rs.map((r) => (r.status.kind === "ok" ? metricValue(finalRow(r), e) : NaN))
       const text = expectationText(e) + (complete ? "" : " [not checked: the run was interrupted]")
-      return { expectation: e, text, holds: complete && observed.length > 0 && observed.every((v) => holdsFor(e, v)), observed }
+      return { expectation: e, text, holds: complete && observed.length > 0 && observed.every((v) => holdsFor(e, v)), checked: complete, observed }
     })
 
   return { scenario: s, runs, summary, paired, expectations, completion }

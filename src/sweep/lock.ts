@@ -1,0 +1,136 @@
+// A sweep folder is written by one sweep at a time. Each results file (results.jsonl, or a shard's
+// results.shard-k-of-n.jsonl) has a lock file next to it, created exclusively (O_EXCL), holding
+// the owner's pid, host, start time and command. A second sweep into the same file is refused with
+// a message naming the holder; shards of one sweep (same n) may share a folder, but an unsharded
+// sweep and shards, or shards of different n, may not. A lock whose process is gone (same host,
+// pid not alive: a crash, a SIGKILL) is stale and taken over. Locks are removed on release and,
+// for a process that exits without releasing (a second Ctrl-C), by an exit handler.
+import * as fs from "node:fs"
+import { hostname } from "node:os"
+import * as path from "node:path"
+import { SweepInputError } from "./definition.ts"
+
+export interface LockOwner {
+  readonly pid: number
+  readonly host: string
+  readonly started: string
+  readonly command: string
+}
+
+const LOCK = /^(results(?:\.shard-\d+-of-(\d+))?\.jsonl)\.lock$/
+
+/** The lock file of a results file. */
+export const lockFileOf = (resultsFile: string): string => `${resultsFile}.lock`
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM"
+  }
+}
+
+const readOwner = (file: string): LockOwner | undefined => {
+  try {
+    const o = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<LockOwner>
+    return typeof o.pid === "number" && typeof o.host === "string" ? { pid: o.pid, host: o.host, started: String(o.started ?? "?"), command: String(o.command ?? "?") } : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Gone for sure: same host and no such process. A lock from another host is never presumed stale. */
+const isStale = (o: LockOwner | undefined): boolean => o !== undefined && o.host === hostname() && !alive(o.pid)
+
+const describeOwner = (o: LockOwner | undefined): string =>
+  o === undefined ? "a process whose lock file cannot be read" : `pid ${o.pid} on ${o.host}, since ${o.started} (${o.command})`
+
+/** Lock files still in force, by the results file they guard. */
+const liveLocks = (dir: string): { file: string; results: string; n?: number; owner: LockOwner | undefined }[] => {
+  const names = fs.existsSync(dir) ? fs.readdirSync(dir) : []
+  return names.flatMap((name) => {
+    const m = LOCK.exec(name)
+    if (m === null) return []
+    const file = path.join(dir, name)
+    const owner = readOwner(file)
+    if (isStale(owner)) {
+      fs.rmSync(file, { force: true })
+      return []
+    }
+    return [{ file, results: m[1], ...(m[2] !== undefined ? { n: Number(m[2]) } : {}), owner }]
+  })
+}
+
+const held = new Set<string>()
+let exitHook = false
+
+/** A lock held by this process, released once. */
+export class SweepLock {
+  private released = false
+  private constructor(readonly file: string) {}
+
+  /**
+   * Takes the lock of `resultsFile` in `dir` for this process. `shards` is n for a shard (its
+   * siblings of the same n may run alongside), undefined for an unsharded sweep or a merge.
+   */
+  static acquire(dir: string, resultsFile: string, shards?: number): SweepLock {
+    fs.mkdirSync(dir, { recursive: true })
+    const file = path.join(dir, lockFileOf(resultsFile))
+    const me: LockOwner = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command: ["regretlab", ...process.argv.slice(2)].join(" ") }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        fs.writeFileSync(file, JSON.stringify(me) + "\n", { flag: "wx" })
+        break
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e
+        const owner = readOwner(file)
+        if (isStale(owner) && attempt === 0) {
+          fs.rmSync(file, { force: true })
+          continue
+        }
+        throw new SweepInputError(
+          `${dir} is being written by another sweep (${describeOwner(owner)}); wait for it to finish or choose another --out. ` +
+            `If that process is gone, delete ${file}.`
+        )
+      }
+    }
+    const lock = new SweepLock(file)
+    held.add(file)
+    if (!exitHook) {
+      exitHook = true
+      // A process that ends without releasing (process.exit on a second Ctrl-C) still removes its locks.
+      process.on("exit", () => {
+        for (const f of held) if (readOwner(f)?.pid === process.pid) fs.rmSync(f, { force: true })
+      })
+    }
+    // Shards of one n may share the folder; anything else writing it conflicts.
+    const others = liveLocks(dir).filter((l) => l.file !== file)
+    const conflict = others.find((l) => shards === undefined || l.n !== shards)
+    if (conflict !== undefined) {
+      lock.release()
+      throw new SweepInputError(
+        `${dir} is being written by another sweep (${describeOwner(conflict.owner)}, writing ${conflict.results}); wait for it to finish or choose another --out. ` +
+          `If that process is gone, delete ${conflict.file}.`
+      )
+    }
+    return lock
+  }
+
+  release(): void {
+    if (this.released) return
+    this.released = true
+    held.delete(this.file)
+    if (readOwner(this.file)?.pid === process.pid) fs.rmSync(this.file, { force: true })
+  }
+}
+
+/** Refuses when any sweep is still writing one of these folders (merge reads them whole). */
+export const assertNotBeingWritten = (dirs: readonly string[]): void => {
+  for (const dir of dirs) {
+    const live = liveLocks(dir).filter((l) => l.owner?.pid !== process.pid)
+    if (live.length > 0) {
+      throw new SweepInputError(`${dir} is still being written (${describeOwner(live[0].owner)}, writing ${live[0].results}); merge when it has finished. If that process is gone, delete ${live[0].file}.`)
+    }
+  }
+}

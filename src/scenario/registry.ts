@@ -1,8 +1,8 @@
 // The built-in registry: every scenario in scenarios/ (TS modules imported here, JSON files read
 // from the package's scenarios/ folder), resolved once, by stable id. Also loadScenario(ref) for a
 // registry id or a user's own .ts / .json file.
-import { existsSync, readdirSync, readFileSync } from "node:fs"
-import { readFile } from "node:fs/promises"
+import { readdirSync, readFileSync } from "node:fs"
+import { readFile, stat } from "node:fs/promises"
 import { relative, resolve as resolvePath } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import { ScenarioError } from "./error.ts"
@@ -19,15 +19,71 @@ const lineColumn = (text: string, position: number): string => {
   return `line ${line}, column ${position - before.lastIndexOf("\n")}`
 }
 
-/** JSON.parse with errors that name the file and the position. */
-export const parseScenarioJson = (text: string, file: string): unknown => {
+/** Deeper than any scenario or sweep file needs; far below where validating it would overflow the stack. */
+export const MAX_JSON_DEPTH = 64
+
+/** The offset where nesting first exceeds `max` levels of [ and {, outside strings; −1 if it never does. */
+const tooDeepAt = (text: string, max: number): number => {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    if (inString) {
+      if (ch === 92) i++ // backslash: skip the escaped character
+      else if (ch === 34) inString = false
+    } else if (ch === 34) inString = true
+    else if (ch === 91 || ch === 123) {
+      if (++depth > max) return i
+    } else if (ch === 93 || ch === 125) depth--
+  }
+  return -1
+}
+
+/**
+ * JSON.parse with errors that name the file and the position. A UTF-8 byte-order mark (some
+ * editors write one) is skipped; nesting deeper than MAX_JSON_DEPTH is refused before parsing.
+ */
+export const parseScenarioJson = (raw: string, file: string): unknown => {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
+  const deep = tooDeepAt(text, MAX_JSON_DEPTH)
+  if (deep >= 0) {
+    throw new ScenarioError(file, "", undefined, "JSON", `${file}: JSON nested more than ${MAX_JSON_DEPTH} levels deep at ${lineColumn(text, deep)}; a scenario needs a handful`)
+  }
   try {
     return JSON.parse(text)
   } catch (e) {
-    const message = (e as Error).message
+    // One line: V8 quotes the text around the error, which may hold newlines.
+    const message = (e as Error).message.replace(/\s*\n\s*/g, " ")
     const m = /position (\d+)/.exec(message)
     const where = m !== null ? lineColumn(text, Number(m[1])) : "end of file"
     throw new ScenarioError(file, "", undefined, "valid JSON", `${file}: invalid JSON at ${where}: ${message}`)
+  }
+}
+
+/** A scenario file that exists and is a file; its text, or a ScenarioError naming what is wrong. */
+export const readScenarioText = async (path: string, shown: string): Promise<string> => {
+  const info = await stat(path).catch(() => undefined)
+  if (info === undefined) throw new ScenarioError(shown, "", shown, "an existing file", `${shown}: no such file`)
+  if (info.isDirectory()) throw new ScenarioError(shown, "", shown, "a scenario file", `${shown}: is a folder, not a scenario file`)
+  try {
+    return await readFile(path, "utf8")
+  } catch (e) {
+    throw new ScenarioError(shown, "", shown, "a readable file", `${shown}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`)
+  }
+}
+
+/** Imports a TS/JS scenario module; a module that fails to compile or throws is the file's problem, named. */
+export const importScenarioModule = async (path: string, shown: string): Promise<Record<string, unknown>> => {
+  const info = await stat(path).catch(() => undefined)
+  if (info === undefined) throw new ScenarioError(shown, "", shown, "an existing file", `${shown}: no such file`)
+  if (info.isDirectory()) throw new ScenarioError(shown, "", shown, "a scenario file", `${shown}: is a folder, not a scenario file`)
+  try {
+    return (await import(pathToFileURL(path).href)) as Record<string, unknown>
+  } catch (e) {
+    // esbuild's "Transform failed with 1 error:" is followed by the line that says which.
+    const lines = ((e as Error)?.message ?? String(e)).split("\n").map((l) => l.trim()).filter((l) => l !== "" && !/^Transform failed with \d+ errors?:?$/.test(l))
+    const first = (lines[0] ?? "it threw").split(path).join(shown)
+    throw new ScenarioError(shown, "", shown, "a module that loads", `${shown}: cannot load the module: ${first}`)
   }
 }
 
@@ -66,9 +122,8 @@ export const loadScenario = async (ref: string): Promise<ResolvedScenario> => {
   }
   const path = resolvePath(ref)
   const shown = relative(process.cwd(), path) || ref
-  if (!existsSync(path)) throw new ScenarioError(shown, "", ref, "an existing file", `${shown}: no such file`)
-  if (ref.endsWith(".json")) return resolveScenario(parseScenarioJson(await readFile(path, "utf8"), shown), shown)
-  const mod = (await import(pathToFileURL(path).href)) as { default?: unknown; scenario?: unknown }
+  if (ref.endsWith(".json")) return resolveScenario(parseScenarioJson(await readScenarioText(path, shown), shown), shown)
+  const mod = (await importScenarioModule(path, shown)) as { default?: unknown; scenario?: unknown }
   const input = mod.default ?? mod.scenario
   if (input === undefined) {
     throw new ScenarioError(shown, "", undefined, "a module exporting `default` or `scenario` = defineScenario({...})", `${shown}: exports neither \`default\` nor \`scenario\`; export defineScenario({...}) as one of them`)

@@ -23,6 +23,9 @@ export const resolveReportDir = (id: string, out: string | undefined, reportsRoo
       return target
     }
     const target = path.resolve(root, out)
+    if (target === root) {
+      throw new UserError(`refusing --out ${JSON.stringify(out)}: that is the reports folder ${root} itself, which holds every report; give a folder inside it (e.g. --out my-run) or an absolute path`)
+    }
     if (!inside(root, target)) {
       throw new UserError(
         `refusing --out ${JSON.stringify(out)}: it resolves to ${target}, outside the reports folder ${root}. ` +

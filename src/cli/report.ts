@@ -5,6 +5,7 @@ import { Console, Effect } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { readReportData } from "../report/data.ts"
 import { summaryTable } from "../report/summary.ts"
+import { writeFailure } from "./errors.ts"
 import { userCall } from "./input.ts"
 import { regenerateCommand } from "./invocation.ts"
 import { displayPath, writeReportLazily } from "./run.ts"
@@ -27,8 +28,12 @@ export const reportCommand = Command.make(
       const { result, run } = yield* userCall(() => readReportData(dir))
       // Keep the command that produced the data: that is what regenerates it from scratch.
       const command = recordedCommand(run) ?? regenerateCommand(process.argv.slice(2))
-      const written = yield* userCall(() => writeReportLazily(result, { outDir: dir, command, version, png: !flags.noPng }))
+      // The summary first: it is in data.json whatever happens to the rewrite.
       yield* Console.log(summaryTable(result))
+      const written = yield* Effect.tryPromise({
+        try: () => writeReportLazily(result, { outDir: dir, command, version, png: !flags.noPng }),
+        catch: writeFailure("the report to", displayPath(dir), "; the report folder is as it was")
+      })
       yield* Console.log(`\nreport: ${displayPath(path.join(written.dir, "index.html"))}`)
     })
 ).pipe(

@@ -8,6 +8,7 @@ import { serialiseLearnerConfig } from "../core/learner/resolve.ts"
 import type { ResolvedScenario, ScenarioResult } from "../scenario/types.ts"
 import { csvField } from "./format.ts"
 import { UserError } from "../core/config/error.ts"
+import { MAX_JSON_DEPTH, tooDeepAt } from "../scenario/json-depth.ts"
 import { maxOf } from "../core/extent.ts"
 
 const replacer = (_key: string, value: unknown): unknown =>
@@ -87,10 +88,12 @@ export const readReportData = async (dir: string): Promise<{ result: ScenarioRes
     } catch (e) {
       throw new UserError(`${dir} is not a regretlab report folder: cannot read ${name} (${(e as NodeJS.ErrnoException).code ?? String(e)})`)
     }
+    const deep = tooDeepAt(text, MAX_JSON_DEPTH)
+    if (deep >= 0) throw new UserError(`${file} is not a regretlab report file: its JSON nests more than ${MAX_JSON_DEPTH} levels deep (at offset ${deep})`)
     try {
       return fromJson(text)
     } catch (e) {
-      throw new UserError(`${file} is not valid JSON: ${(e as Error).message}`)
+      throw new UserError(`${file} is not valid JSON: ${(e as Error).message.replace(/\s*\n\s*/g, " ")}`)
     }
   }
   const result = (await read("data.json")) as ScenarioResult

@@ -6,6 +6,7 @@ import { readFile, stat } from "node:fs/promises"
 import { relative, resolve as resolvePath } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import { ScenarioError } from "./error.ts"
+import { MAX_JSON_DEPTH, tooDeepAt } from "./json-depth.ts"
 import { resolveScenario } from "./resolve.ts"
 import type { ResolvedScenario, ScenarioInput } from "./types.ts"
 import { builtinModules } from "./builtins.ts"
@@ -17,26 +18,6 @@ const lineColumn = (text: string, position: number): string => {
   const before = text.slice(0, position)
   const line = before.split("\n").length
   return `line ${line}, column ${position - before.lastIndexOf("\n")}`
-}
-
-/** Deeper than any scenario or sweep file needs; far below where validating it would overflow the stack. */
-export const MAX_JSON_DEPTH = 64
-
-/** The offset where nesting first exceeds `max` levels of [ and {, outside strings; −1 if it never does. */
-const tooDeepAt = (text: string, max: number): number => {
-  let depth = 0
-  let inString = false
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i)
-    if (inString) {
-      if (ch === 92) i++ // backslash: skip the escaped character
-      else if (ch === 34) inString = false
-    } else if (ch === 34) inString = true
-    else if (ch === 91 || ch === 123) {
-      if (++depth > max) return i
-    } else if (ch === 93 || ch === 125) depth--
-  }
-  return -1
 }
 
 /**

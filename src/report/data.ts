@@ -7,7 +7,8 @@ import * as path from "node:path"
 import { serialiseLearnerConfig } from "../core/learner/resolve.ts"
 import type { ResolvedScenario, ScenarioResult } from "../scenario/types.ts"
 import { csvField } from "./format.ts"
-import { UserError } from "../core/config/error.ts"
+import { ConfigError, UserError } from "../core/config/error.ts"
+import { checkResultShape } from "./result-shape.ts"
 import { MAX_JSON_DEPTH, tooDeepAt } from "../scenario/json-depth.ts"
 import { maxOf } from "../core/extent.ts"
 
@@ -97,8 +98,11 @@ export const readReportData = async (dir: string): Promise<{ result: ScenarioRes
     }
   }
   const result = (await read("data.json")) as ScenarioResult
-  if (!result || typeof result !== "object" || !result.scenario || !Array.isArray(result.runs) || !Array.isArray(result.summary)) {
-    throw new UserError(`${path.join(dir, "data.json")} does not hold a scenario result (expected scenario, runs and summary)`)
+  try {
+    checkResultShape(result)
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e
+    throw new UserError(`${path.join(dir, "data.json")} does not hold a scenario result as regretlab writes it: ${e.message}`)
   }
   return { result, run: await read("run.json") }
 }

@@ -3,7 +3,7 @@
 // registry id or a user's own .ts / .json file.
 import { readdirSync, readFileSync } from "node:fs"
 import { readFile, stat } from "node:fs/promises"
-import { relative, resolve as resolvePath } from "node:path"
+import { isAbsolute, relative, resolve as resolvePath } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import { ScenarioError } from "./error.ts"
 import { MAX_JSON_DEPTH, tooDeepAt } from "./json-depth.ts"
@@ -12,6 +12,12 @@ import type { ResolvedScenario, ScenarioInput } from "./types.ts"
 import { builtinModules } from "./builtins.ts"
 
 const scenariosDir = fileURLToPath(new URL("../../scenarios/", import.meta.url))
+
+/** How a file is named in messages: relative to the working directory when inside it, else absolute. */
+export const shownPath = (abs: string): string => {
+  const rel = relative(process.cwd(), abs)
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : abs
+}
 
 /** Line and column of a character offset, for JSON syntax errors. */
 const lineColumn = (text: string, position: number): string => {
@@ -102,7 +108,7 @@ export const loadScenario = async (ref: string): Promise<ResolvedScenario> => {
     return found
   }
   const path = resolvePath(ref)
-  const shown = relative(process.cwd(), path) || ref
+  const shown = shownPath(path)
   if (ref.endsWith(".json")) return resolveScenario(parseScenarioJson(await readScenarioText(path, shown), shown), shown)
   const mod = (await importScenarioModule(path, shown)) as { default?: unknown; scenario?: unknown }
   const input = mod.default ?? mod.scenario

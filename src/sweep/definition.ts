@@ -10,7 +10,7 @@ import { Result, Schema } from "effect"
 import { serialiseScenario } from "../report/data.ts"
 import { formatPath, ScenarioError, valueAt } from "../scenario/error.ts"
 import { applyOverrides, getScenario, listScenarios, loadScenario, resolveScenario } from "../scenario/index.ts"
-import { importScenarioModule, parseScenarioJson, readScenarioText } from "../scenario/registry.ts"
+import { importScenarioModule, parseScenarioJson, readScenarioText, shownPath } from "../scenario/registry.ts"
 import { firstProblem } from "../scenario/schema.ts"
 import type { Expectation, ResolvedScenario } from "../scenario/types.ts"
 import { type Axis, type GridValue, makeAxis, mergeAxes, parseGridFlag, parseValues, pointCount } from "./grid.ts"
@@ -133,7 +133,7 @@ const isFileRef = (ref: string): boolean => /\.(json|ts|mts|js|mjs)$/.test(ref)
  */
 export const loadBaseScenario = async (ref: string): Promise<ResolvedScenario> => {
   if (ref.endsWith(".json") && existsSync(ref)) {
-    const shown = path.relative(process.cwd(), ref) || ref
+    const shown = shownPath(path.resolve(ref))
     const parsed = parseScenarioJson(await readScenarioText(ref, shown), shown)
     if (parsed !== null && typeof parsed === "object" && "sweep" in parsed) {
       const { sweep: _sweep, ...scenario } = parsed as Record<string, unknown>
@@ -162,7 +162,7 @@ const loadSource = async (ref: string): Promise<SweepSource> => {
     return { scenarioRef: ref, where: ref }
   }
   const abs = path.resolve(ref)
-  const shown = path.relative(process.cwd(), abs) || ref
+  const shown = shownPath(abs)
   if (!existsSync(abs)) throw new SweepInputError(`${shown}: no such file`)
   if (abs.endsWith(".json")) {
     const parsed = parseScenarioJson(await readScenarioText(abs, shown), shown)

@@ -218,7 +218,7 @@ export const mergeCommand = Command.make(
       const file = path.join(outDir, RESULTS)
       // Shards still writing would be merged half-way; a sweep writing the target would be overwritten.
       const dirs = [...new Set(inputs.map((p) => (merged.sources.includes(p) ? path.dirname(p) : p)).concat(outDir))]
-      yield* checked(() => assertNotBeingWritten(dirs.filter((d) => d !== outDir)))
+      yield* checked(() => assertNotBeingWritten(dirs))
       yield* Effect.tryPromise({
         try: async () => {
           const lock = SweepLock.acquire(outDir, RESULTS)

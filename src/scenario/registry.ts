@@ -42,8 +42,8 @@ export const parseScenarioJson = (raw: string, file: string): unknown => {
     // One line: V8 quotes the text around the error, which may hold newlines.
     const message = (e as Error).message.replace(/\s*\n\s*/g, " ")
     const m = /position (\d+)/.exec(message)
-    const where = m !== null ? lineColumn(text, Number(m[1])) : "end of file"
-    throw new ScenarioError(file, "", undefined, "valid JSON", `${file}: invalid JSON at ${where}: ${message}`)
+    const where = m !== null ? ` at ${lineColumn(text, Number(m[1]))}` : /end of JSON input/.test(message) ? " at end of file" : ""
+    throw new ScenarioError(file, "", undefined, "valid JSON", `${file}: invalid JSON${where}: ${message}`)
   }
 }
 
@@ -68,7 +68,8 @@ export const importScenarioModule = async (path: string, shown: string): Promise
     return (await import(pathToFileURL(path).href)) as Record<string, unknown>
   } catch (e) {
     // esbuild's "Transform failed with 1 error:" is followed by the line that says which.
-    const lines = ((e as Error)?.message ?? String(e)).split("\n").map((l) => l.trim()).filter((l) => l !== "" && !/^Transform failed with \d+ errors?:?$/.test(l))
+    // Compilers colour their messages for a terminal: the colours go, the words stay.
+    const lines = ((e as Error)?.message ?? String(e)).replace(/\u001b\[[0-9;]*m/g, "").split("\n").map((l) => l.trim()).filter((l) => l !== "" && !/^Transform failed with \d+ errors?:?$/.test(l))
     const first = (lines[0] ?? "it threw").split(path).join(shown)
     throw new ScenarioError(shown, "", shown, "a module that loads", `${shown}: cannot load the module: ${first}`)
   }

@@ -128,7 +128,7 @@ export class SweepLock {
 /** Refuses when any sweep is still writing one of these folders (merge reads them whole). */
 export const assertNotBeingWritten = (dirs: readonly string[]): void => {
   for (const dir of dirs) {
-    const live = liveLocks(dir).filter((l) => l.owner?.pid !== process.pid)
+    const live = liveLocks(dir).filter((l) => !held.has(l.file))
     if (live.length > 0) {
       throw new SweepInputError(`${dir} is still being written (${describeOwner(live[0].owner)}, writing ${live[0].results}); merge when it has finished. If that process is gone, delete ${live[0].file}.`)
     }

@@ -40,8 +40,18 @@ export class RunThreadError extends Error {
   }
 }
 
+/** A game threw while playing (a TS adversary's own code, say): that run cannot go on. */
+export class RunCrashed extends Error {
+  override readonly name = "RunCrashed"
+  constructor(readonly learner: string, readonly seed: number, readonly reason: string) {
+    super(`${learner} (seed ${seed}) stopped with an error: ${reason}`)
+  }
+}
+
+export type RunnerError = RunSetupError | RunThreadError | RunCrashed
+
 export interface RunnerShape {
-  readonly execute: (plans: readonly RunnablePlan[], options: ExecuteOptions) => Effect.Effect<RunBatch, RunSetupError | RunThreadError>
+  readonly execute: (plans: readonly RunnablePlan[], options: ExecuteOptions) => Effect.Effect<RunBatch, RunnerError>
 }
 
 export class Runner extends Context.Service<Runner, RunnerShape>()("regretlab/run/Runner") {}
@@ -53,7 +63,7 @@ const yieldToEventLoop: Effect.Effect<void> = Effect.callback<void>((resume) => 
 })
 
 const execute = (progress: typeof Progress.Service, stop: typeof StopSignal.Service) =>
-  (plans: readonly RunnablePlan[], options: ExecuteOptions): Effect.Effect<RunBatch, RunSetupError> =>
+  (plans: readonly RunnablePlan[], options: ExecuteOptions): Effect.Effect<RunBatch, RunnerError> =>
     Effect.gen(function* () {
       const games: Game[] = []
       for (const plan of plans) {
@@ -78,7 +88,16 @@ const execute = (progress: typeof Progress.Service, stop: typeof StopSignal.Serv
         if (yield* stop.requested) { stopped = true; break }
         const before = yield* Clock.currentTimeMillis
         const size = chunk
-        yield* Effect.sync(() => { for (const g of games) if (!g.done) g.advance(size) })
+        yield* Effect.try({
+          try: () => games.forEach((g, i) => {
+            try {
+              if (!g.done) g.advance(size)
+            } catch (e) {
+              throw new RunCrashed(plans[i].learner, plans[i].seed, e instanceof Error ? e.message : String(e))
+            }
+          }),
+          catch: (e) => e as RunCrashed
+        })
         const now = yield* Clock.currentTimeMillis
         chunk = nextChunk(chunk, now - before, options)
         yield* progress.update(snapshotAt(roundsDone(), total, now - startedAt))

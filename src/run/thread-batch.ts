@@ -30,5 +30,7 @@ export type FromRunThread =
   | { readonly type: "done"; readonly runs: readonly ThreadRunEnd[] }
   /** A game could not be built (its config is inconsistent): the user's to fix. */
   | { readonly type: "setup"; readonly learner: string; readonly seed: number; readonly reason: string }
-  /** The scenario could not be rebuilt here, or something threw: a failure of the thread. */
+  /** A game threw while playing. */
+  | { readonly type: "crashed"; readonly learner: string; readonly seed: number; readonly reason: string }
+  /** The scenario could not be rebuilt here, or something else threw: a failure of the thread. */
   | { readonly type: "failed"; readonly reason: string }

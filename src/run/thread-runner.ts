@@ -9,7 +9,7 @@ import type { Worker } from "node:worker_threads"
 import type { ScenarioRecipe } from "../scenario/recipe.ts"
 import { settleBatch, type RunEnd } from "./batch.ts"
 import { Progress, snapshotAt } from "./progress.ts"
-import { type ExecuteOptions, type RunnablePlan, Runner, RunSetupError, RunThreadError } from "./runner.ts"
+import { type ExecuteOptions, type RunnablePlan, Runner, RunCrashed, type RunnerError, RunSetupError, RunThreadError } from "./runner.ts"
 import { StopSignal } from "./stop.ts"
 import type { FromRunThread, ThreadBatch, ThreadRunEnd } from "./thread-batch.ts"
 import { startThread } from "./threads.ts"
@@ -55,6 +55,7 @@ const awaitThread = (worker: Worker, plans: readonly RunnablePlan[], indices: re
         settled = true
         resolve(m.runs)
       } else if (m.type === "setup") fail(new RunSetupError(m.learner, m.seed, m.reason))
+      else if (m.type === "crashed") fail(new RunCrashed(m.learner, m.seed, m.reason))
       else fail(new RunThreadError(describeRuns(plans, indices), m.reason))
     })
     worker.on("error", (e) => fail(new RunThreadError(describeRuns(plans, indices), e instanceof Error ? e.message : String(e))))
@@ -62,7 +63,7 @@ const awaitThread = (worker: Worker, plans: readonly RunnablePlan[], indices: re
   })
 
 const execute = (progress: typeof Progress.Service, stop: typeof StopSignal.Service, o: ThreadRunnerOptions) =>
-  (plans: readonly RunnablePlan[], options: ExecuteOptions): Effect.Effect<import("./batch.ts").RunBatch, RunSetupError | RunThreadError> =>
+  (plans: readonly RunnablePlan[], options: ExecuteOptions): Effect.Effect<import("./batch.ts").RunBatch, RunnerError> =>
     Effect.gen(function* () {
       const hands = dealRuns(plans, Math.max(1, Math.min(o.workers, plans.length)))
       const stopBuffer = new SharedArrayBuffer(4)
@@ -108,7 +109,7 @@ const execute = (progress: typeof Progress.Service, stop: typeof StopSignal.Serv
         const result = outcome as { ends: readonly (readonly ThreadRunEnd[])[] } | { error: unknown }
         if ("error" in result) {
           const e = result.error
-          return yield* Effect.fail(e instanceof RunSetupError || e instanceof RunThreadError ? e : new RunThreadError(describeRuns(plans, plans.map((_, i) => i)), String(e)))
+          return yield* Effect.fail(e instanceof RunSetupError || e instanceof RunThreadError || e instanceof RunCrashed ? e : new RunThreadError(describeRuns(plans, plans.map((_, i) => i)), String(e)))
         }
         const byIndex = new Map(result.ends.flat().map((e) => [e.index, e]))
         const ends: RunEnd[] = plans.map((plan, i) => {

@@ -33,10 +33,15 @@ const main = async (): Promise<void> => {
   let chunk = firstChunk(batch.slices)
   while (games.some((g) => !g.done) && Atomics.load(stop, 0) === 0) {
     const before = performance.now()
-    games.forEach((g, i) => {
-      if (!g.done) g.advance(chunk)
+    for (let i = 0; i < games.length; i++) {
+      const g = games[i]
+      try {
+        if (!g.done) g.advance(chunk)
+      } catch (e) {
+        return post({ type: "crashed", learner: batch.runs[i].learner, seed: batch.runs[i].seed, reason: e instanceof Error ? e.message : String(e) })
+      }
       progress[batch.runs[i].index] = g.done ? horizon : g.t
-    })
+    }
     chunk = nextChunk(chunk, performance.now() - before, batch.slices)
   }
   post({ type: "done", runs: games.map((g, i) => ({ index: batch.runs[i].index, rows: g.rows, status: g.status, t: g.t, done: g.done })) })

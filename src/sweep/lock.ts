@@ -2,8 +2,10 @@
 // results.shard-k-of-n.jsonl) has a lock file next to it, created exclusively (O_EXCL), holding
 // the owner's pid, host, start time and command. A second sweep into the same file is refused with
 // a message naming the holder; shards of one sweep (same n) may share a folder, but an unsharded
-// sweep and shards, or shards of different n, may not. A lock whose process is gone (same host,
-// pid not alive: a crash, a SIGKILL) is stale and taken over. Locks are removed on release and,
+// sweep and shards, or shards of different n, may not. A lock is stale, and taken over, when its
+// process is gone: on this host, when no process has its pid (a crash, a SIGKILL); from another
+// host (a shared file system: a cluster node, a Kubernetes pod), when it has not been refreshed
+// for STALE_AFTER_MS — the owner touches it every HEARTBEAT_MS. Locks are removed on release and,
 // for a process that exits without releasing (a second Ctrl-C), by an exit handler.
 import * as fs from "node:fs"
 import { hostname } from "node:os"
@@ -18,6 +20,11 @@ export interface LockOwner {
 }
 
 const LOCK = /^(results(?:\.shard-\d+-of-(\d+))?\.jsonl)\.lock$/
+
+/** How often a holder refreshes its lock's modification time. */
+export const HEARTBEAT_MS = 15_000
+/** A lock from another host not refreshed for this long belongs to a process that is gone. */
+export const STALE_AFTER_MS = 120_000
 
 /** The lock file of a results file. */
 export const lockFileOf = (resultsFile: string): string => `${resultsFile}.lock`
@@ -40,8 +47,12 @@ const readOwner = (file: string): LockOwner | undefined => {
   }
 }
 
-/** Gone for sure: same host and no such process. A lock from another host is never presumed stale. */
-const isStale = (o: LockOwner | undefined): boolean => o !== undefined && o.host === hostname() && !alive(o.pid)
+/** Gone: on this host, no process with its pid; from another host, not refreshed for STALE_AFTER_MS. */
+const isStale = (o: LockOwner | undefined, file: string): boolean => {
+  if (o !== undefined && o.host === hostname()) return !alive(o.pid)
+  const mtime = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs
+  return mtime !== undefined && Date.now() - mtime > STALE_AFTER_MS
+}
 
 const describeOwner = (o: LockOwner | undefined): string =>
   o === undefined ? "a process whose lock file cannot be read" : `pid ${o.pid} on ${o.host}, since ${o.started} (${o.command})`
@@ -54,7 +65,7 @@ const liveLocks = (dir: string): { file: string; results: string; n?: number; ow
     if (m === null) return []
     const file = path.join(dir, name)
     const owner = readOwner(file)
-    if (isStale(owner)) {
+    if (isStale(owner, file)) {
       fs.rmSync(file, { force: true })
       return []
     }
@@ -65,10 +76,22 @@ const liveLocks = (dir: string): { file: string; results: string; n?: number; ow
 const held = new Set<string>()
 let exitHook = false
 
-/** A lock held by this process, released once. */
+/** A lock held by this process, refreshed while held, released once. */
 export class SweepLock {
   private released = false
-  private constructor(readonly file: string) {}
+  private readonly heartbeat: NodeJS.Timeout
+  private constructor(readonly file: string) {
+    this.heartbeat = setInterval(() => {
+      const now = new Date()
+      try {
+        fs.utimesSync(file, now, now)
+      } catch {
+        /* gone or unwritable: the next sweep decides from what is there */
+      }
+    }, HEARTBEAT_MS)
+    // The heartbeat never keeps a finished process alive.
+    this.heartbeat.unref()
+  }
 
   /**
    * Takes the lock of `resultsFile` in `dir` for this process. `shards` is n for a shard (its
@@ -85,7 +108,7 @@ export class SweepLock {
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e
         const owner = readOwner(file)
-        if (isStale(owner) && attempt === 0) {
+        if (isStale(owner, file) && attempt === 0) {
           fs.rmSync(file, { force: true })
           continue
         }
@@ -120,6 +143,7 @@ export class SweepLock {
   release(): void {
     if (this.released) return
     this.released = true
+    clearInterval(this.heartbeat)
     held.delete(this.file)
     if (readOwner(this.file)?.pid === process.pid) fs.rmSync(this.file, { force: true })
   }

@@ -1,6 +1,6 @@
-// What the main thread and a run thread tell each other. The batch travels as workerData; the
-// stop flag and the per-run round counters live in shared memory, so a thread polls the flag and
-// publishes its progress between slices without a message.
+// What the main thread and a run thread tell each other. A thread says when its code is loaded,
+// then plays one batch per message; the stop flag and the per-run round counters live in shared
+// memory, so a thread polls the flag and publishes its progress between slices without a message.
 import type { CheckpointRow, RunStatus } from "../core/types.ts"
 import type { ScenarioRecipe } from "../scenario/recipe.ts"
 import type { SliceOptions } from "./slices.ts"
@@ -24,7 +24,11 @@ export interface ThreadRunEnd {
   readonly done: boolean
 }
 
+export type ToRunThread = { readonly type: "batch"; readonly batch: ThreadBatch }
+
 export type FromRunThread =
+  /** The thread's code is loaded: it takes batches from now on. */
+  | { readonly type: "loaded" }
   /** The thread's games are built and about to play (progress is timed from when every thread is). */
   | { readonly type: "ready" }
   | { readonly type: "done"; readonly runs: readonly ThreadRunEnd[] }

@@ -4,23 +4,65 @@
 // same numbers wherever it is played, so the rows are bitwise those of the in-process runner. The
 // main thread polls the shared counters for progress, raises the shared stop flag on a stop
 // request, and settles the batch like the in-process runner (one consistent round after a stop).
+// Threads come from a RunThreadPool: started for the batch and closed after it (the CLI), or
+// started once and lent to many batches (a script running several scenarios, the bench).
 import { Clock, Effect, Layer } from "effect"
 import type { Worker } from "node:worker_threads"
 import type { ScenarioRecipe } from "../scenario/recipe.ts"
-import { settleBatch, type RunEnd } from "./batch.ts"
+import { settleBatch, type RunBatch, type RunEnd } from "./batch.ts"
 import { Progress, snapshotAt } from "./progress.ts"
 import { type ExecuteOptions, type RunnablePlan, Runner, RunCrashed, type RunnerError, RunSetupError, RunThreadError } from "./runner.ts"
 import { StopSignal } from "./stop.ts"
-import type { FromRunThread, ThreadBatch, ThreadRunEnd } from "./thread-batch.ts"
+import type { FromRunThread, ThreadBatch, ThreadRunEnd, ToRunThread } from "./thread-batch.ts"
 import { startThread } from "./threads.ts"
 
 const workerModule = new URL("./thread-worker.ts", import.meta.url)
+
+/** Threads with the run code loaded, waiting for batches. */
+export class RunThreadPool {
+  private constructor(private readonly threads: Worker[]) {}
+
+  /** Starts n threads and waits until each has loaded its code (about a second). */
+  static async start(n: number): Promise<RunThreadPool> {
+    const threads = await Promise.all(
+      Array.from({ length: Math.max(1, n) }, () =>
+        new Promise<Worker>((resolve, reject) => {
+          const w = startThread(workerModule)
+          const onMessage = (m: FromRunThread) => {
+            if (m.type !== "loaded") return
+            w.off("message", onMessage)
+            w.off("error", reject)
+            resolve(w)
+          }
+          w.on("message", onMessage)
+          w.once("error", reject)
+        })
+      )
+    )
+    return new RunThreadPool(threads)
+  }
+
+  get size(): number {
+    return this.threads.length
+  }
+
+  /** The first n threads (a batch with fewer runs than threads uses fewer). */
+  take(n: number): readonly Worker[] {
+    return this.threads.slice(0, Math.max(1, Math.min(n, this.threads.length)))
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((w) => w.terminate()))
+  }
+}
 
 export interface ThreadRunnerOptions {
   /** Threads to use (at most one per run). */
   readonly workers: number
   /** How each thread rebuilds the scenario the plans came from. */
   readonly recipe: ScenarioRecipe
+  /** Threads already started (kept open after the batch); otherwise started and closed here. */
+  readonly pool?: RunThreadPool
   /** How often the main thread reads progress and the stop signal (default 50 ms). */
   readonly pollMs?: number
 }
@@ -40,57 +82,64 @@ export const dealRuns = (plans: readonly { readonly learner: string; readonly se
 const describeRuns = (plans: readonly RunnablePlan[], indices: readonly number[]): string =>
   indices.map((i) => `${plans[i].learner} (seed ${plans[i].seed})`).join(", ")
 
-/** The ends of one thread's runs, or why the thread failed; `onReady` when its games start. */
-const awaitThread = (worker: Worker, plans: readonly RunnablePlan[], indices: readonly number[], onReady: () => void): Promise<readonly ThreadRunEnd[]> =>
+/** Sends a thread its batch; resolves with the ends of its runs, or rejects with why it failed. */
+const playOn = (worker: Worker, batch: ThreadBatch, plans: readonly RunnablePlan[], indices: readonly number[], onReady: () => void): Promise<readonly ThreadRunEnd[]> =>
   new Promise((resolve, reject) => {
     let settled = false
-    const fail = (e: Error) => {
-      if (!settled) reject(e)
-      settled = true
+    const detach = () => {
+      worker.off("message", onMessage)
+      worker.off("error", onError)
+      worker.off("exit", onExit)
     }
-    worker.on("message", (m: FromRunThread) => {
+    const fail = (e: Error) => {
+      if (settled) return
+      settled = true
+      detach()
+      reject(e)
+    }
+    const onMessage = (m: FromRunThread) => {
       if (settled) return
       if (m.type === "ready") onReady()
       else if (m.type === "done") {
         settled = true
+        detach()
         resolve(m.runs)
       } else if (m.type === "setup") fail(new RunSetupError(m.learner, m.seed, m.reason))
       else if (m.type === "crashed") fail(new RunCrashed(m.learner, m.seed, m.reason))
-      else fail(new RunThreadError(describeRuns(plans, indices), m.reason))
-    })
-    worker.on("error", (e) => fail(new RunThreadError(describeRuns(plans, indices), e instanceof Error ? e.message : String(e))))
-    worker.on("exit", (code) => fail(new RunThreadError(describeRuns(plans, indices), `the thread exited with code ${code}`)))
+      else if (m.type === "failed") fail(new RunThreadError(describeRuns(plans, indices), m.reason))
+    }
+    const onError = (e: unknown) => fail(new RunThreadError(describeRuns(plans, indices), e instanceof Error ? e.message : String(e)))
+    const onExit = (code: number) => fail(new RunThreadError(describeRuns(plans, indices), `the thread exited with code ${code}`))
+    worker.on("message", onMessage)
+    worker.on("error", onError)
+    worker.on("exit", onExit)
+    worker.postMessage({ type: "batch", batch } satisfies ToRunThread)
   })
 
 const execute = (progress: typeof Progress.Service, stop: typeof StopSignal.Service, o: ThreadRunnerOptions) =>
-  (plans: readonly RunnablePlan[], options: ExecuteOptions): Effect.Effect<import("./batch.ts").RunBatch, RunnerError> =>
+  (plans: readonly RunnablePlan[], options: ExecuteOptions): Effect.Effect<RunBatch, RunnerError> =>
     Effect.gen(function* () {
-      const hands = dealRuns(plans, Math.max(1, Math.min(o.workers, plans.length)))
+      const wanted = Math.max(1, Math.min(o.workers, plans.length))
+      const own = o.pool === undefined
+      const pool = o.pool ?? (yield* Effect.tryPromise({ try: () => RunThreadPool.start(wanted), catch: (e) => new RunThreadError("the batch", `the threads could not start: ${e instanceof Error ? e.message : String(e)}`) }))
+      const threads = pool.take(wanted)
+      const hands = dealRuns(plans, threads.length)
       const stopBuffer = new SharedArrayBuffer(4)
       const progressBuffer = new SharedArrayBuffer(8 * Math.max(1, plans.length))
       const stopFlag = new Int32Array(stopBuffer)
       const rounds = new Float64Array(progressBuffer)
-      const horizon = options.horizon
-      const total = horizon * plans.length
+      const total = options.horizon * plans.length
       const slices = { initialChunk: options.initialChunk, maxChunk: options.maxChunk, sliceMs: options.sliceMs }
-      const workers: Worker[] = []
       return yield* Effect.gen(function* () {
-        for (const hand of hands) {
-          const batch: ThreadBatch = {
-            recipe: o.recipe,
-            runs: hand.map((i) => ({ index: i, learner: plans[i].learner, seed: plans[i].seed })),
-            stop: stopBuffer,
-            progress: progressBuffer,
-            slices
-          }
-          workers.push(startThread(workerModule, batch))
-        }
         let outcome: { ends: readonly (readonly ThreadRunEnd[])[] } | { error: unknown } | undefined
         let ready = 0
-        const all = Promise.all(workers.map((w, k) => awaitThread(w, plans, hands[k], () => { ready++ })))
+        const all = Promise.all(hands.map((hand, k) => {
+          const batch: ThreadBatch = { recipe: o.recipe, runs: hand.map((i) => ({ index: i, learner: plans[i].learner, seed: plans[i].seed })), stop: stopBuffer, progress: progressBuffer, slices }
+          return playOn(threads[k], batch, plans, hand, () => { ready++ })
+        }))
         all.then((ends) => { outcome = { ends } }, (error: unknown) => { outcome = { error } })
         const done = () => rounds.reduce((a, b) => a + b, 0)
-        // Progress (and its rate) is timed from when every thread plays: starting threads takes a second or so.
+        // Progress (and its rate) is timed from when every thread plays.
         let startedAt: number | undefined
         let stopped = false
         while (outcome === undefined) {
@@ -98,7 +147,7 @@ const execute = (progress: typeof Progress.Service, stop: typeof StopSignal.Serv
             stopped = true
             Atomics.store(stopFlag, 0, 1)
           }
-          if (startedAt === undefined && ready === workers.length) {
+          if (startedAt === undefined && ready === hands.length) {
             startedAt = yield* Clock.currentTimeMillis
             yield* progress.start(total)
           }
@@ -109,6 +158,8 @@ const execute = (progress: typeof Progress.Service, stop: typeof StopSignal.Serv
         const result = outcome as { ends: readonly (readonly ThreadRunEnd[])[] } | { error: unknown }
         if ("error" in result) {
           const e = result.error
+          // The other threads may still be playing: stop them before failing.
+          Atomics.store(stopFlag, 0, 1)
           return yield* Effect.fail(e instanceof RunSetupError || e instanceof RunThreadError || e instanceof RunCrashed ? e : new RunThreadError(describeRuns(plans, plans.map((_, i) => i)), String(e)))
         }
         const byIndex = new Map(result.ends.flat().map((e) => [e.index, e]))
@@ -117,7 +168,10 @@ const execute = (progress: typeof Progress.Service, stop: typeof StopSignal.Serv
           return { learner: plan.learner, seed: plan.seed, rows: e.rows, status: e.status, t: e.t, done: e.done }
         })
         return settleBatch(ends, stopped)
-      }).pipe(Effect.ensuring(Effect.promise(() => Promise.all(workers.map((w) => w.terminate())))))
+      }).pipe(
+        Effect.ensuring(Effect.sync(() => Atomics.store(stopFlag, 0, 1))),
+        Effect.ensuring(own ? Effect.promise(() => pool.close()) : Effect.void)
+      )
     })
 
 /** A Runner that plays on `workers` threads (see ThreadRunnerOptions). */

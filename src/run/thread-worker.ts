@@ -1,19 +1,19 @@
-// Inside a run thread: rebuild the scenario from its recipe, create this thread's games and play
-// them slice by slice (interleaved, like the in-process runner), publishing rounds played and
-// polling the shared stop flag between slices; then post every run's rows and status back.
-import { parentPort, workerData } from "node:worker_threads"
+// Inside a run thread: for each batch it is sent, rebuild the scenario from its recipe, create the
+// batch's games and play them slice by slice (interleaved, like the in-process runner),
+// publishing rounds played and polling the shared stop flag between slices; then post every
+// run's rows and status back and wait for the next batch.
+import { parentPort } from "node:worker_threads"
 import type { Game } from "../core/game/game.ts"
 import { planRuns } from "../scenario/plan.ts"
 import { scenarioFromRecipe } from "../scenario/recipe.ts"
 import { firstChunk, nextChunk } from "./slices.ts"
-import type { FromRunThread, ThreadBatch } from "./thread-batch.ts"
+import type { FromRunThread, ThreadBatch, ToRunThread } from "./thread-batch.ts"
 
 const port = parentPort
 if (port === null) throw new Error("src/run/thread-worker.ts must run in a worker thread")
-const batch = (workerData as { data: ThreadBatch }).data
 const post = (m: FromRunThread) => port.postMessage(m)
 
-const main = async (): Promise<void> => {
+const play = async (batch: ThreadBatch): Promise<void> => {
   const stop = new Int32Array(batch.stop)
   const progress = new Float64Array(batch.progress)
   const scenario = await scenarioFromRecipe(batch.recipe)
@@ -47,4 +47,7 @@ const main = async (): Promise<void> => {
   post({ type: "done", runs: games.map((g, i) => ({ index: batch.runs[i].index, rows: g.rows, status: g.status, t: g.t, done: g.done })) })
 }
 
-main().catch((e: unknown) => post({ type: "failed", reason: e instanceof Error ? e.message : String(e) }))
+port.on("message", (m: ToRunThread) => {
+  play(m.batch).catch((e: unknown) => post({ type: "failed", reason: e instanceof Error ? e.message : String(e) }))
+})
+post({ type: "loaded" })

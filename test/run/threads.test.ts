@@ -5,7 +5,7 @@ import { Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
 import fc from "fast-check"
 import {
-  dealRuns, makeStopFlag, neverStopLayer, Progress, Runner, runnerLayer, RunCrashed, RunThreadError,
+  dealRuns, makeStopFlag, neverStopLayer, Progress, Runner, runnerLayer, RunCrashed, RunThreadError, RunThreadPool,
   silentProgressLayer, stopSignalLayer, threadRunnerLayer, type RunBatch
 } from "../../src/run/index.ts"
 import { planRuns, scenarioFromRecipe, type ScenarioRecipe } from "../../src/scenario/index.ts"
@@ -15,9 +15,9 @@ import { invoke } from "../cli/in-process.ts"
 const bits = (value: unknown): string =>
   JSON.stringify(value, (_k, v: unknown) => (typeof v === "number" ? `f64:${Buffer.from(Float64Array.of(v).buffer).toString("hex")}` : v))
 
-const play = async (recipe: ScenarioRecipe, workers: number, layers: Layer.Layer<Progress | import("../../src/run/index.ts").StopSignal> = Layer.merge(silentProgressLayer, neverStopLayer)): Promise<RunBatch> => {
+const play = async (recipe: ScenarioRecipe, workers: number, layers: Layer.Layer<Progress | import("../../src/run/index.ts").StopSignal> = Layer.merge(silentProgressLayer, neverStopLayer), pool?: RunThreadPool): Promise<RunBatch> => {
   const s = await scenarioFromRecipe(recipe)
-  const runner = workers > 0 ? threadRunnerLayer({ workers, recipe }) : runnerLayer
+  const runner = workers > 0 ? threadRunnerLayer({ workers, recipe, ...(pool ? { pool } : {}) }) : runnerLayer
   return Effect.runPromise(
     Effect.gen(function* () { return yield* (yield* Runner).execute(planRuns(s), { horizon: s.horizon }) }).pipe(Effect.provide(runner.pipe(Layer.provide(layers))))
   )
@@ -26,17 +26,22 @@ const play = async (recipe: ScenarioRecipe, workers: number, layers: Layer.Layer
 const explode = "test/sweep/fixtures/explode.ts"
 
 describe("runs on worker threads", () => {
-  it("give bitwise the rows of this thread: built-in, TS file with its own adversary, ball domain", async () => {
-    for (const recipe of [
-      { ref: "reddi2018/stochastic", sets: ["horizon=200000", "seeds=3"] },
-      { ref: explode, sets: ["seeds=[4,9]", "horizon=30000"] },
-      { ref: "projection/ball-100", sets: ["horizon=300"] }
-    ] satisfies ScenarioRecipe[]) {
-      const here = await play(recipe, 0)
-      const threads = await play(recipe, 2)
-      expect(threads.completion).toEqual({ kind: "complete" })
-      expect(here.runs.length, recipe.ref).toBeGreaterThan(1)
-      expect(bits(threads), recipe.ref).toBe(bits(here))
+  it("give bitwise the rows of this thread: built-in, TS file with its own adversary, ball domain (one pool, three batches)", async () => {
+    const pool = await RunThreadPool.start(2)
+    try {
+      for (const recipe of [
+        { ref: "reddi2018/stochastic", sets: ["horizon=200000", "seeds=3"] },
+        { ref: explode, sets: ["seeds=[4,9]", "horizon=30000"] },
+        { ref: "projection/ball-100", sets: ["horizon=300"] }
+      ] satisfies ScenarioRecipe[]) {
+        const here = await play(recipe, 0)
+        const threads = await play(recipe, 2, undefined, pool)
+        expect(threads.completion).toEqual({ kind: "complete" })
+        expect(here.runs.length, recipe.ref).toBeGreaterThan(1)
+        expect(bits(threads), recipe.ref).toBe(bits(here))
+      }
+    } finally {
+      await pool.close()
     }
   })
 

@@ -3,7 +3,8 @@
 //   (a) the 1-D Section-5 problem with Adam, regret tracking on, vs a hand-written scalar loop;
 //   (b) one Adam step at d = 10^6 vs a hand-written Float64Array loop;
 //   (c) peak memory of a T = 10^9 run (log-spaced checkpoints keep it flat), in its own process;
-//   (d) a sweep of 64 jobs on 1 worker vs 2 workers.
+//   (d) a sweep of 64 jobs on 1 worker vs 2 workers;
+//   (e) the paper's Figure 1 workload (23 runs at T = 10^7) serially vs on one thread per core.
 // `--quick` shortens every case (CI smoke); the last line is `ratio framework/hand-loop: X.XX` for (a).
 //
 // Run with `node --import tsx/esm` (npm run bench), not `tsx`: tsx's CommonJS hook parses sources
@@ -20,6 +21,7 @@ import { Game } from "../src/core/game/game.ts"
 import { createLearner } from "../src/core/learner/registry.ts"
 import { resolveLearner } from "../src/core/learner/resolve.ts"
 import { createRandomSource } from "../src/core/rng.ts"
+import { benchFigure1, figure1Line } from "./figure1.ts"
 import { benchSweep } from "./sweep.ts"
 
 const quick = process.argv.includes("--quick")
@@ -127,6 +129,9 @@ console.log(`(c) T = ${bigT.toExponential(0)} run: ${memory.seconds.toFixed(1)} 
 // (d) ------------------------------------------------------------------------------------------
 const sweep = await benchSweep()
 console.log(`(d) sweep of 64 jobs: 1 worker ${(sweep.oneWorkerMs / 1000).toFixed(2)} s, 2 workers ${(sweep.twoWorkerMs / 1000).toFixed(2)} s, speedup ${sweep.speedup.toFixed(2)} (target ≥ 1.8)`)
+
+// (e) ------------------------------------------------------------------------------------------
+console.log(figure1Line(await benchFigure1(undefined, quick ? 1_000_000 : 10_000_000)))
 
 if (sink === 42) console.log("")
 console.log(`ratio framework/hand-loop: ${ratioA.toFixed(2)}`)

@@ -3,7 +3,8 @@
 // everything goes through the scenario layer's validation; --learners then picks a subset.
 import { Effect, Option } from "effect"
 import { Flag } from "effect/cli"
-import { applyOverrides, keepLearners, loadScenario, type ScenarioRecipe } from "../scenario/index.ts"
+import { applyOverrides, loadScenario, type ScenarioRecipe } from "../scenario/index.ts"
+import { pickLearners as pickScenarioLearners } from "../scenario/pick.ts"
 import { MAX_SEED_COUNT } from "../scenario/schema-parts.ts"
 import type { ResolvedScenario } from "../scenario/types.ts"
 import type { InputError } from "./errors.ts"
@@ -65,16 +66,9 @@ export const parseSeeds = (text: string): Effect.Effect<number | number[], Input
     ? Effect.forEach(text.split(",").filter((s) => s.trim() !== ""), (s) => parseCount("seeds", s, 0))
     : parseSeedCount("seeds", text)
 
-export const pickLearners = (s: ResolvedScenario, list: string): Effect.Effect<ResolvedScenario, InputError> => {
-  const wanted = [...new Set(list.split(",").map((l) => l.trim()).filter((l) => l !== ""))]
-  const known = s.learners.map((l) => l.label)
-  const unknown = wanted.filter((w) => !known.includes(w))
-  if (wanted.length === 0) return fail(`--learners: expected one or more labels of ${s.id} (${known.join(", ")}), got ${JSON.stringify(list)}`)
-  if (unknown.length > 0) {
-    return fail(`--learners: no learner labelled ${unknown.map((u) => JSON.stringify(u)).join(", ")} in ${s.id}; expected some of ${known.join(", ")}`)
-  }
-  return Effect.succeed(keepLearners(s, wanted))
-}
+/** `--learners a,b`: the named learners only (src/scenario/pick.ts), failing with one clear message. */
+export const pickLearners = (s: ResolvedScenario, list: string): Effect.Effect<ResolvedScenario, InputError> =>
+  checkedCall(() => pickScenarioLearners(s, list.split(",")))
 
 /** Loads a scenario by id or path and applies the flags, failing with one clear message. */
 export const resolveWithFlags = (ref: string, flags: ScenarioFlags): Effect.Effect<ResolvedScenario, InputError> =>

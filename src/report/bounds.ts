@@ -2,6 +2,7 @@
 // core's answer (src/core/theory); this file finds the numbers a bound needs in a ScenarioResult:
 // Σ_i‖g_{1:t,i}‖₂ and G∞ from the checkpoint rows when a run records them, or from the closed form
 // of a listed linear adversary. Otherwise no bound is drawn and the chart text says so.
+import { familyOf } from "../core/adversary/index.ts"
 import { domainDiameters, domainDim } from "../core/domain/index.ts"
 import { boundsFor } from "../core/theory/index.ts"
 import type { CheckpointRow } from "../core/types.ts"
@@ -132,6 +133,7 @@ export const computeBounds = (result: ScenarioResult): BoundSet => {
   const { inf, two } = domainDiameters(domain)
   const dim = domainDim(domain)
   const adversaryStats = fromAdversary(result)
+  const lossFamily = result.scenario.createAdversary === undefined ? familyOf(result.scenario.adversary) : "unknown"
   const points: BoundPoint[] = []
   const notes: string[] = []
   for (const label of learnerLabels(result)) {
@@ -145,8 +147,14 @@ export const computeBounds = (result: ScenarioResult): BoundSet => {
       notes.push(`${label}: bound ${b.text} not drawn (Σ_i‖g_{1:t,i}‖₂ unknown for this adversary)`)
       continue
     }
+    const inputs = (t: number) => ({ t, normSum: stats.normSum(t), gInf: stats.gInf, g2: stats.g2, dInf: inf, d2: two, dim, start: result.scenario.start, lossFamily })
+    const missing = b.requires?.(learner.config, inputs(run.rows.at(-1)?.t ?? 1))
+    if (missing !== undefined) {
+      notes.push(`${label}: bound ${b.text} not drawn (${missing})`)
+      continue
+    }
     for (const row of run.rows) {
-      const v = b.bound(learner.config, { t: row.t, normSum: stats.normSum(row.t), gInf: stats.gInf, g2: stats.g2, dInf: inf, d2: two, dim })
+      const v = b.bound(learner.config, inputs(row.t))
       if (Number.isFinite(v) && v > 0) points.push({ learner: label, t: row.t, bound: v })
     }
     notes.push(`${label} (dashed): ${b.text}; gradients from ${stats.source}`)

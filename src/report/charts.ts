@@ -4,7 +4,7 @@
 import type { ScenarioResult } from "../scenario/types.ts"
 import { computeBounds } from "./bounds.ts"
 import { fmt, hyperText } from "./format.ts"
-import { FONT_FAMILY } from "./font.ts"
+import { FONT_FAMILY } from "./font-family.ts"
 import { chooseScale, type ScaleChoice } from "./scales.ts"
 import { aggregate, dimension, hasSpread, learnerLabels, type SeriesPoint } from "./series.ts"
 import { summaryRound, verdictOf } from "./summary.ts"
@@ -283,12 +283,13 @@ const summaryChart = (result: ScenarioResult, labels: readonly string[]): ChartS
 /** Every chart of the report, in reading order. */
 export const buildCharts = (result: ScenarioResult): readonly ChartSpec[] => {
   const labels = learnerLabels(result)
+  // The effective step and Γ_t exist only for learners with a diagonal preconditioner.
+  const diagnosed = result.runs.some((r) => r.rows.some((row) => row.stepMean !== undefined))
   return [
     avgRegretChart(result, labels),
     regretChart(result, labels),
     iterateChart(result, labels),
-    stepChart(result, labels),
-    gammaChart(result, labels),
+    ...(diagnosed ? [stepChart(result, labels), gammaChart(result, labels)] : []),
     summaryChart(result, labels)
   ]
 }

@@ -2,7 +2,7 @@
 // this file, so a PNG never depends on which fonts the machine happens to have.
 import { fileURLToPath } from "node:url"
 
-export const FONT_FAMILY = "DejaVu Sans"
+export { FONT_FAMILY } from "./font-family.ts"
 
 /** DejaVu Sans 2.37 (Bitstream Vera licence, assets/fonts/LICENSE.txt): regular and bold (titles). */
 export const FONT_FILES: readonly string[] = [

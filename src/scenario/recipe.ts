@@ -2,6 +2,7 @@
 // overrides applied to it and the learners kept. Rebuilt from the same recipe, a scenario plans
 // the same runs with the same numbers, whatever thread plays them.
 import { applyOverrides } from "./overrides.ts"
+import { pickLearners } from "./pick.ts"
 import { loadScenario } from "./registry.ts"
 import type { ResolvedScenario } from "./types.ts"
 
@@ -14,15 +15,8 @@ export interface ScenarioRecipe {
   readonly learners?: readonly string[]
 }
 
-/** The scenario with only these learners and the expectations about them. */
-export const keepLearners = (s: ResolvedScenario, labels: readonly string[]): ResolvedScenario => ({
-  ...s,
-  learners: s.learners.filter((l) => labels.includes(l.label)),
-  expectations: s.expectations.filter((e) => labels.includes(e.learner))
-})
-
 export const scenarioFromRecipe = async (r: ScenarioRecipe): Promise<ResolvedScenario> => {
   const loaded = await loadScenario(r.ref)
   const s = r.sets.length === 0 ? loaded : applyOverrides(loaded, r.sets)
-  return r.learners === undefined ? s : keepLearners(s, r.learners)
+  return r.learners === undefined ? s : pickLearners(s, r.learners)
 }

@@ -6,45 +6,26 @@ import { readFile, stat } from "node:fs/promises"
 import { isAbsolute, relative, resolve as resolvePath } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import { ScenarioError } from "./error.ts"
-import { MAX_JSON_DEPTH, tooDeepAt } from "./json-depth.ts"
 import { resolveScenario } from "./resolve.ts"
 import type { ResolvedScenario, ScenarioInput } from "./types.ts"
 import { builtinModules } from "./builtins.ts"
+import { parseScenarioJson } from "./parse-json.ts"
+
+export { parseScenarioJson }
 
 const scenariosDir = fileURLToPath(new URL("../../scenarios/", import.meta.url))
+
+/** The built-in JSON scenario files (names in scenarios/, in load order), after the TS ones of builtins.ts. */
+export const builtinJsonFiles = (): readonly string[] =>
+  readdirSync(scenariosDir).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).sort()
+
+/** The folder of the built-in scenarios. */
+export const builtinScenariosDir = (): string => scenariosDir
 
 /** How a file is named in messages: relative to the working directory when inside it, else absolute. */
 export const shownPath = (abs: string): string => {
   const rel = relative(process.cwd(), abs)
   return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : abs
-}
-
-/** Line and column of a character offset, for JSON syntax errors. */
-const lineColumn = (text: string, position: number): string => {
-  const before = text.slice(0, position)
-  const line = before.split("\n").length
-  return `line ${line}, column ${position - before.lastIndexOf("\n")}`
-}
-
-/**
- * JSON.parse with errors that name the file and the position. A UTF-8 byte-order mark (some
- * editors write one) is skipped; nesting deeper than MAX_JSON_DEPTH is refused before parsing.
- */
-export const parseScenarioJson = (raw: string, file: string): unknown => {
-  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
-  const deep = tooDeepAt(text, MAX_JSON_DEPTH)
-  if (deep >= 0) {
-    throw new ScenarioError(file, "", undefined, "JSON", `${file}: JSON nested more than ${MAX_JSON_DEPTH} levels deep at ${lineColumn(text, deep)}; a scenario needs a handful`)
-  }
-  try {
-    return JSON.parse(text)
-  } catch (e) {
-    // One line: V8 quotes the text around the error, which may hold newlines.
-    const message = (e as Error).message.replace(/\s*\n\s*/g, " ")
-    const m = /position (\d+)/.exec(message)
-    const where = m !== null ? ` at ${lineColumn(text, Number(m[1]))}` : /end of JSON input/.test(message) ? " at end of file" : ""
-    throw new ScenarioError(file, "", undefined, "valid JSON", `${file}: invalid JSON${where}: ${message}`)
-  }
 }
 
 /** A scenario file that exists and is a file; its text, or a ScenarioError naming what is wrong. */
@@ -85,8 +66,7 @@ const load = (): ReadonlyMap<string, ResolvedScenario> => {
     all.set(s.id, s)
   }
   for (const [file, input] of builtinModules) add(resolveScenario(input, `scenarios/${file}`))
-  const jsonFiles = readdirSync(scenariosDir).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).sort()
-  for (const file of jsonFiles) {
+  for (const file of builtinJsonFiles()) {
     const text = readFileSync(resolvePath(scenariosDir, file), "utf8")
     add(resolveScenario(parseScenarioJson(text, `scenarios/${file}`), `scenarios/${file}`))
   }

@@ -6,7 +6,7 @@ import { Result, Schema } from "effect"
 import { createAdversary, describeAdversary, validateAdversary } from "../core/adversary/index.ts"
 import { ConfigError } from "../core/config/error.ts"
 import { createDomain, describeDomain, domainDim, validateDomainConfig } from "../core/domain/index.ts"
-import { checkLearnerOn, resolveLearner, type LabelledLearner } from "../core/learner/resolve.ts"
+import { checkLearnerDomain, checkLearnerStart, resolveLearner, type LabelledLearner } from "../core/learner/resolve.ts"
 import type { Adversary, DomainConfig } from "../core/types.ts"
 import { formatPath, ScenarioError, valueAt } from "./error.ts"
 import { firstProblem, scenarioFileSchema } from "./schema.ts"
@@ -72,11 +72,13 @@ export const resolveScenario = (input: unknown, source: string): ResolvedScenari
   const learners: LabelledLearner[] = s.learners.map((spec, i) => {
     if (labels.has(spec.label)) fail(`learners[${i}].label`, spec.label, "a label no other learner uses")
     labels.add(spec.label)
-    return within(source, `learners[${i}]`, () => {
-      const learner = resolveLearner(spec)
-      checkLearnerOn(learner.config, domain, s.start)
-      return learner
+    const learner = within(source, `learners[${i}]`, () => {
+      const resolved = resolveLearner(spec)
+      checkLearnerDomain(resolved.config, domain)
+      return resolved
     })
+    within(source, "", () => checkLearnerStart(learner.config, domain, s.start))
+    return learner
   })
 
   const horizon = s.horizon

@@ -5,8 +5,8 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import type { Domain, DomainConfig } from "../../src/core/types.ts"
 import { ConfigError } from "../../src/core/config/error.ts"
+import { ballReference, simplexReference } from "../reference/projections.ts"
 import type { BallConfig } from "../../src/core/domain/ball.ts"
-import type { BoxConfig } from "../../src/core/domain/box.ts"
 import {
   createBall,
   createBox,
@@ -60,47 +60,6 @@ const effective = (a: Float64Array): Float64Array => {
 }
 
 /** Small seeded PRNG so each property case gets its own reproducible feasible points. */
-const mulberry32 = (seed: number): (() => number) => {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/** A random feasible point of a domain (interior, boundary and vertex points all occur). */
-const randomFeasible = (d: Domain, rand: () => number): Float64Array => {
-  const x = new Float64Array(d.dim)
-  const cfg = d.config as { kind: string; lower: number[]; upper: number[]; center: number[]; radius: number }
-  if (cfg.kind === "box") {
-    for (let i = 0; i < d.dim; i++) {
-      const u = rand() < 0.3 ? (rand() < 0.5 ? 0 : 1) : rand()
-      x[i] = cfg.lower[i] + u * (cfg.upper[i] - cfg.lower[i])
-    }
-  } else if (cfg.kind === "ball") {
-    for (let i = 0; i < d.dim; i++) x[i] = rand() * 2 - 1
-    const n = Math.sqrt(dot(x, x)) || 1
-    const radius = cfg.radius * (rand() < 0.3 ? 1 : rand()) * (1 - 1e-15)
-    for (let i = 0; i < d.dim; i++) x[i] = cfg.center[i] + (x[i] / n) * radius
-  } else {
-    if (rand() < 0.2) {
-      x[Math.floor(rand() * d.dim)] = 1
-      return x
-    }
-    let s = 0
-    for (let i = 0; i < d.dim; i++) {
-      x[i] = rand() < 0.2 ? 0 : -Math.log(1 - rand())
-      s += x[i]
-    }
-    if (s === 0) x[0] = s = 1
-    for (let i = 0; i < d.dim; i++) x[i] /= s
-  }
-  return x
-}
-
 /** Scale of the domain's coordinates, for absolute tolerances. */
 const scaleOf = (d: Domain): number => {
   const cfg = d.config as { kind: string; lower: number[]; upper: number[]; center: number[]; radius: number }
@@ -142,121 +101,9 @@ const caseArb = (domains: fc.Arbitrary<Domain>) =>
     })
   )
 
-// ---------- independent references (bisection, not the production algorithms) ----------
+// Properties every domain shares are checked by test/contracts/domains.test.ts, over the registry.
 
-/** Euclidean or weighted simplex projection by bisection on τ in Σ max(0, y_i − τ/a_i) = 1. */
-const simplexReference = (y: Float64Array, a?: Float64Array): Float64Array => {
-  const w = a ?? new Float64Array(y.length).fill(1)
-  const h = (tau: number) => {
-    let s = 0
-    for (let i = 0; i < y.length; i++) s += Math.max(0, y[i] - tau / w[i])
-    return s
-  }
-  let lo = -1e20
-  let hi = 1e20
-  for (let k = 0; k < 3000 && hi - lo > 0; k++) {
-    const mid = 0.5 * (lo + hi)
-    if (mid === lo || mid === hi) break
-    if (h(mid) > 1) lo = mid
-    else hi = mid
-  }
-  return y.map((yi, i) => Math.max(0, yi - lo / w[i]))
-}
-
-/** Weighted ball projection by bisection on λ in Σ (a_i z_i/(a_i+λ))² = r². */
-const ballReference = (c: readonly number[], r: number, y: Float64Array, a: Float64Array): Float64Array => {
-  const z = y.map((yi, i) => yi - c[i])
-  if (Math.sqrt(dot(z, z)) <= r) return Float64Array.from(y)
-  const norm = (lam: number) => Math.sqrt(z.reduce((s, zi, i) => s + ((a[i] * zi) / (a[i] + lam)) ** 2, 0))
-  let lo = 0
-  let hi = 1e30
-  for (let k = 0; k < 3000; k++) {
-    const mid = 0.5 * (lo + hi)
-    if (mid === lo || mid === hi) break
-    if (norm(mid) > r) lo = mid
-    else hi = mid
-  }
-  return z.map((zi, i) => c[i] + (a[i] * zi) / (a[i] + hi))
-}
-
-// ---------- properties shared by all domains ----------
-
-describe("projections of every domain", () => {
-  it("are feasible and idempotent (Euclidean and weighted)", () => {
-    fc.assert(
-      fc.property(caseArb(domainArb), ({ d, y, a }) => {
-        const tol = 1e-12 * scaleOf(d)
-        const p = proj(d, y)
-        expect(d.contains(p)).toBe(true)
-        expect(maxAbsDiff(proj(d, p), p)).toBeLessThanOrEqual(tol)
-        const q = projW(d, y, a)
-        expect(d.contains(q)).toBe(true)
-        expect(maxAbsDiff(projW(d, q, a), q)).toBeLessThanOrEqual(tol)
-      })
-    )
-  })
-
-  it("leave feasible points unchanged", () => {
-    fc.assert(
-      fc.property(caseArb(domainArb), ({ d, a, seed }) => {
-        const x = randomFeasible(d, mulberry32(seed))
-        expect(maxAbsDiff(proj(d, x), x)).toBeLessThanOrEqual(1e-12 * scaleOf(d))
-        expect(maxAbsDiff(projW(d, x, a), x)).toBeLessThanOrEqual(1e-12 * scaleOf(d))
-      })
-    )
-  })
-
-  it("are non-expansive in their own norm", () => {
-    fc.assert(
-      fc.property(caseArb(domainArb), ({ d, y, y2, a }) => {
-        const slack = 1e-12 * scaleOf(d)
-        expect(wdist(proj(d, y), proj(d, y2))).toBeLessThanOrEqual(wdist(y, y2) * (1 + 1e-12) + slack)
-        const A = effective(a)
-        const lhs = wdist(projW(d, y, a), projW(d, y2, a), A)
-        expect(lhs).toBeLessThanOrEqual(wdist(y, y2, A) * (1 + 1e-9) + slack)
-      })
-    )
-  })
-
-  it("may write into their input (out aliases y)", () => {
-    fc.assert(
-      fc.property(caseArb(domainArb), ({ d, y, a }) => {
-        const p = proj(d, y)
-        const q = projW(d, y, a)
-        const y1 = Float64Array.from(y)
-        d.project(y1, y1)
-        expect(y1).toEqual(p)
-        const y2 = Float64Array.from(y)
-        d.projectWeighted(y2, a, y2)
-        expect(y2).toEqual(q)
-      })
-    )
-  })
-
-  it("weighted projection beats 200 random feasible points and meets the first-order condition", () => {
-    fc.assert(
-      fc.property(caseArb(fc.oneof(ballArb, simplexArb, boxArb)), ({ d, y, a, seed }) => {
-        const A = effective(a)
-        const x = projW(d, y, a)
-        const fx = wdist(x, y, A) ** 2
-        const rand = mulberry32(seed)
-        for (let k = 0; k < 200; k++) {
-          const s = randomFeasible(d, rand)
-          expect(fx).toBeLessThanOrEqual(wdist(s, y, A) ** 2 * (1 + 1e-12) + 1e-12)
-          // ⟨A(y − x), s − x⟩ ≤ 0 up to rounding, measured against the size of the terms.
-          let inner = 0
-          let size = 0
-          for (let i = 0; i < d.dim; i++) {
-            const term = A[i] * (y[i] - x[i]) * (s[i] - x[i])
-            inner += term
-            size += Math.abs(A[i] * (y[i] - x[i])) * (Math.abs(s[i]) + Math.abs(x[i]) + 1)
-          }
-          expect(inner).toBeLessThanOrEqual(1e-10 * size + 1e-12)
-        }
-      })
-    )
-  })
-
+describe("contains()", () => {
   it("contains() rejects NaN, wrong lengths and points outside by more than the tolerance", () => {
     for (const d of [createBox([-1, 0], [1, 2]), createBall([0, 0], 1), createSimplex(2)]) {
       expect(d.contains(f64([NaN, 0]))).toBe(false)

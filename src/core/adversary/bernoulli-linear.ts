@@ -68,6 +68,13 @@ export const bernoulliLinearKind: AdversaryKind = {
     if (c.delta !== undefined && probability(c) > 1) throw new ConfigError("delta", c.delta, "a δ with (1+δ)/(C+1) ≤ 1")
     return c
   },
+  examples: {
+    valid: [{ kind: "bernoulli-linear", C: 101, p: 0.01, scale: 10 }, { kind: "bernoulli-linear", C: 50, delta: 0.1 }],
+    invalid: [
+      [{ kind: "bernoulli-linear", C: 3 }, "p: expected exactly one of p and delta, got nothing (missing)"],
+      [{ kind: "bernoulli-linear", C: 3, p: 0.5, delta: 0.1 }, "p: expected exactly one of p and delta, got 0.5"]
+    ]
+  },
   describe: (c) => `f_t(x) = ${fmt(num(c, "scale") * num(c, "C"))}·x with probability ${fmt(probability(c))}, else −${fmt(num(c, "scale"))}·x`,
   create: (c, dim) => new BernoulliLinearAdversary(dim, num(c, "C"), probability(c), num(c, "scale"), checkVector("direction", c.direction, dim))
 }

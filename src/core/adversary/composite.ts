@@ -125,6 +125,13 @@ export const switchingKind: AdversaryKind = {
     at: { type: "numbers", doc: "Ascending rounds at which the next part takes over (one fewer than parts).", min: 1, integer: true }
   },
   check: (c, dim, nested) => checkComposite(c, dim, nested, "at"),
+  examples: {
+    valid: [{ kind: "switching", at: [5], parts: [{ kind: "periodic-linear", C: 3 }, { kind: "bernoulli-linear", C: 5, p: 0.3 }] }],
+    invalid: [
+      [{ kind: "switching", at: [5], parts: [{ kind: "periodic-linear", C: 3 }, { kind: "quadratic" }] }, "parts[1].kind: expected an adversary with linear losses like parts[0] (got quadratic), got \"quadratic\""],
+      [{ kind: "switching", at: [5, 3], parts: [{ kind: "periodic-linear", C: 3 }, { kind: "periodic-linear", C: 4 }, { kind: "periodic-linear", C: 5 }] }, "at[1]: expected a round > at[0] = 5 (ascending), got 3"]
+    ]
+  },
   describe: (c, nested) => `switching at rounds ${(c.at as number[]).join(", ")} between: ${(c.parts as AdversaryParams[]).map((p) => nested.describe(p)).join(" | ")}`,
   create: (c, dim, nested) => new SwitchingAdversary(partsOf(c, dim, nested), c.at as number[])
 }
@@ -140,6 +147,10 @@ export const mixtureKind: AdversaryKind = {
     weights: { type: "numbers", doc: "Choice probabilities (normalised), one per part.", min: 0 }
   },
   check: (c, dim, nested) => checkComposite(c, dim, nested, "weights"),
+  examples: {
+    valid: [{ kind: "mixture", weights: [1, 3], parts: [{ kind: "periodic-linear", C: 3 }, { kind: "gaussian-linear", mean: 0.2 }] }],
+    invalid: [[{ kind: "mixture", weights: [1], parts: [{ kind: "periodic-linear", C: 3 }, { kind: "periodic-linear", C: 4 }] }, "weights: expected an array of 2 numbers (one per part), got [1]"]]
+  },
   describe: (c, nested) => `mixture with weights ${(c.weights as number[]).join(", ")} of: ${(c.parts as AdversaryParams[]).map((p) => nested.describe(p)).join(" | ")}`,
   create: (c, dim, nested) => new MixtureAdversary(partsOf(c, dim, nested), c.weights as number[])
 }

@@ -49,6 +49,7 @@ export const farEndKind: AdversaryKind = {
     center: { type: "vector", doc: "Centre c the learner is pushed through.", default: 0 },
     scale
   },
+  examples: { valid: [{ kind: "far-end" }, { kind: "far-end", scale: 2, center: 0.1 }] },
   describe: (c) => `f_t(x) = ${fmt(num(c, "scale"))}·⟨(x_t − c)/‖x_t − c‖, x⟩ (adaptive)`,
   create: (c, dim) => new FarEndAdversary(dim, checkVector("center", c.center, dim), num(c, "scale"))
 }

@@ -31,6 +31,7 @@ export const quadraticKind: AdversaryKind = {
     curvature: { type: "vector", doc: "Curvatures a_i ≥ 0.", default: 1, min: 0 },
     center: { type: "vector", doc: "Centres b_i.", default: 0 }
   },
+  examples: { valid: [{ kind: "quadratic" }, { kind: "quadratic", curvature: 2, center: 0.5 }] },
   describe: () => "f_t(x) = Σ (a_i/2)(x_i − b_i)² every round",
   create: (c, dim) => new FixedQuadraticAdversary(dim, checkVector("curvature", c.curvature, dim), checkVector("center", c.center, dim))
 }

@@ -46,6 +46,7 @@ export const gaussianLinearKind: AdversaryKind = {
     mean: { type: "vector", doc: "Mean gradient μ." },
     sd: { type: "vector", doc: "Per-coordinate standard deviation σ.", default: 1, min: 0 }
   },
+  examples: { valid: [{ kind: "gaussian-linear", mean: 0.3 }, { kind: "gaussian-linear", mean: -1, sd: 2 }] },
   describe: () => "i.i.d. linear, g_t = μ + σ ⊙ z_t",
   create: (c, dim) => new GaussianLinearAdversary(dim, checkVector("mean", c.mean, dim), checkVector("sd", c.sd, dim))
 }

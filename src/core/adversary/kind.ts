@@ -33,6 +33,14 @@ export interface AdversaryKind {
   describe(config: AdversaryParams, nested: Nested): string
   /** Builds the adversary from a validated config for a domain of dimension dim. */
   create(config: AdversaryParams, dim: number, nested: Nested): Adversary
+  /**
+   * Configs the shared contract battery checks (determinism, the chunk and closed-form fast paths,
+   * the reused loss object) in 1-D and in 3-D, and configs it must reject with exactly this message.
+   */
+  readonly examples: {
+    readonly valid: readonly AdversaryParams[]
+    readonly invalid?: readonly (readonly [unknown, string])[]
+  }
 }
 
 /** Compact number for descriptions: 6 significant digits. */

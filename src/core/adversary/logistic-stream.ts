@@ -1,4 +1,5 @@
-// Online logistic regression on a seeded synthetic stream: features z_t ~ N(0, σ²I), labels
+// Online logistic regression on a seeded synthetic stream: features z_t ~ N(0, σ²I) (or uniform on
+// the sphere of radius σ, which bounds ‖z_t‖ and so the losses' exp-concavity constant), labels
 // y_t = +1 with probability sigmoid(⟨w*, z_t⟩) for a hidden w* (drawn once per seed, norm `signal`),
 // loss f_t(x) = log(1 + exp(−y_t⟨z_t, x⟩)). The truth and the stream use separate named streams.
 import { LogisticLoss, logisticFamily, sigmoid } from "../loss/logistic.ts"
@@ -16,7 +17,7 @@ export class LogisticStreamAdversary implements Adversary {
     throw new Error("LogisticStreamAdversary.reveal() before reset()")
   }
 
-  constructor(readonly dim: number, private readonly featureScale: number, private readonly signal: number) {
+  constructor(readonly dim: number, private readonly featureScale: number, private readonly signal: number, private readonly sphere = false) {
     this.loss = new LogisticLoss(dim)
     this.truth = new Float64Array(dim)
   }
@@ -35,9 +36,15 @@ export class LogisticStreamAdversary implements Adversary {
 
   reveal(): Loss {
     const w = this.loss.w
-    let z = 0
+    let z = 0, norm = 0
     for (let i = 0; i < this.dim; i++) {
       w[i] = this.featureScale * gaussian(this.uniform)
+      norm += w[i] * w[i]
+    }
+    // A Gaussian direction scaled to length σ is uniform on the sphere of radius σ.
+    const k = this.sphere ? this.featureScale / Math.sqrt(norm) : 1
+    for (let i = 0; i < this.dim; i++) {
+      if (this.sphere) w[i] *= k
       z += w[i] * this.truth[i]
     }
     this.loss.y = this.uniform() < sigmoid(z) ? 1 : -1
@@ -52,9 +59,11 @@ export const logisticStreamKind: AdversaryKind = {
   information: "stochastic",
   family: "logistic",
   params: {
-    featureScale: { type: "number", doc: "Standard deviation σ of every feature.", default: 1, min: 0, minOpen: true },
+    featureScale: { type: "number", doc: "Standard deviation σ of every feature (gaussian), or the radius of the sphere (sphere).", default: 1, min: 0, minOpen: true },
+    features: { type: "enum", doc: "gaussian: z ~ N(0, σ²I); sphere: z uniform on ‖z‖ = σ (bounded gradients, a known exp-concavity constant).", values: ["gaussian", "sphere"], default: "gaussian" },
     signal: { type: "number", doc: "‖w*‖ of the hidden weights (larger: cleaner labels).", default: 2, min: 0 }
   },
-  describe: (c) => `logistic loss on z_t ~ N(0, ${fmt(num(c, "featureScale"))}²I), y_t ~ sigmoid(⟨w*, z_t⟩), ‖w*‖ = ${fmt(num(c, "signal"))}`,
-  create: (c, dim) => new LogisticStreamAdversary(dim, num(c, "featureScale"), num(c, "signal"))
+  examples: { valid: [{ kind: "logistic-stream" }, { kind: "logistic-stream", features: "sphere", signal: 0.5 }] },
+  describe: (c) => `logistic loss on ${c.features === "sphere" ? `z_t uniform on ‖z‖ = ${fmt(num(c, "featureScale"))}` : `z_t ~ N(0, ${fmt(num(c, "featureScale"))}²I)`}, y_t ~ sigmoid(⟨w*, z_t⟩), ‖w*‖ = ${fmt(num(c, "signal"))}`,
+  create: (c, dim) => new LogisticStreamAdversary(dim, num(c, "featureScale"), num(c, "signal"), c.features === "sphere")
 }

@@ -73,6 +73,7 @@ export const noisyQuadraticKind: AdversaryKind = {
     mean: { type: "number", doc: "gaussian: mean of ξ.", default: 0 },
     sd: { type: "number", doc: "gaussian: standard deviation of ξ.", default: 1, min: 0 }
   },
+  examples: { valid: [{ kind: "noisy-quadratic", p: 0.2 }, { kind: "noisy-quadratic", noise: "gaussian", mean: 0.3, sd: 0.5 }] },
   describe: (c) => c.noise === "bernoulli"
     ? `f_t(x) = ½(x − ξ_t)², ξ_t = ${fmt(num(c, "high"))} with probability ${fmt(num(c, "p"))} else ${fmt(num(c, "low"))}`
     : `f_t(x) = ½(x − ξ_t)², ξ_t ~ N(${fmt(num(c, "mean"))}, ${fmt(num(c, "sd"))}²)`,

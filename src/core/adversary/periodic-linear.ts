@@ -100,6 +100,10 @@ export const periodicLinearKind: AdversaryKind = {
     scale,
     direction
   },
+  examples: {
+    valid: [{ kind: "periodic-linear", C: 3 }, { kind: "periodic-linear", C: 101, period: 101, scale: 10 }, { kind: "periodic-linear", C: 5, period: 4, scale: 0.5, direction: -1 }],
+    invalid: [[{ kind: "periodic-linear", C: 3, period: 0 }, "period: expected an integer ≥ 1, got 0"]]
+  },
   describe: (c) => `f_t(x) = ${fmt(num(c, "scale") * num(c, "C"))}·x if t mod ${num(c, "period")} = 1, else −${fmt(num(c, "scale"))}·x`,
   create: (c, dim) => new PeriodicLinearAdversary(dim, num(c, "C"), num(c, "period"), num(c, "scale"), checkVector("direction", c.direction, dim))
 }

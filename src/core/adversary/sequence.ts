@@ -49,6 +49,10 @@ export const periodicKind: AdversaryKind = {
   information: "oblivious",
   family: "linear",
   params: { gradients: { type: "vectors", doc: "One gradient per round of the period; f_t(x) = ⟨gradients[(t−1) mod P], x⟩." } },
+  examples: {
+    valid: [{ kind: "periodic", gradients: [3, -1, -1] }, { kind: "periodic", gradients: [[1, -2, 0], [0.5, 0.25, -1]] }],
+    invalid: [[{ kind: "periodic", gradients: [] }, "gradients: expected a non-empty array of vectors of length 1, got []"]]
+  },
   describe: (c) => `periodic linear, period ${(c.gradients as unknown[]).length}`,
   create: (c, dim) => new SequenceAdversary(dim, checkVectors("gradients", c.gradients, dim), "cycle")
 }
@@ -63,6 +67,7 @@ export const scriptedKind: AdversaryKind = {
     gradients: { type: "vectors", doc: "The gradient of round t = 1, 2, …" },
     after: { type: "enum", doc: "What follows the script: hold the last gradient, reveal 0, or cycle.", values: ["hold-last", "zero", "cycle"], default: "hold-last" }
   },
+  examples: { valid: [{ kind: "scripted", gradients: [2, -1, -1, -1], after: "zero" }, { kind: "scripted", gradients: [[1, -1, 0], [2, 0, 1]], after: "cycle" }, { kind: "scripted", gradients: [[0.5, 2, -1]] }] },
   describe: (c) => `scripted linear, ${(c.gradients as unknown[]).length} rounds, then ${String(c.after)}`,
   create: (c, dim) => new SequenceAdversary(dim, checkVectors("gradients", c.gradients, dim), c.after as SequenceMode)
 }

@@ -43,6 +43,10 @@ export const theorem2Kind: AdversaryKind = {
     }
     return c
   },
+  examples: {
+    valid: [{ kind: "reddi-theorem2", beta1: 0, beta2: 0.1 }, { kind: "reddi-theorem2", beta1: 0.5, beta2: 0.9 }],
+    invalid: [[{ kind: "reddi-theorem2", beta1: 0.9, beta2: 0.5 }, "beta1: expected a number < √β2 = 0.707107 (Theorem 2 needs β1 < √β2), got 0.9"]]
+  },
   describe: (c) => {
     const C = theorem2C(num(c, "beta1"), num(c, "beta2"))
     return `f_t(x) = ${C}·x if t mod ${C} = 1, else −x (C = ${C}: smallest even C meeting (i)–(iii) for β1 = ${num(c, "beta1")}, β2 = ${num(c, "beta2")})`

@@ -193,6 +193,13 @@ export const ballKind: DomainKind<BallConfig> = {
   },
   dim: (config) => config.center.length,
   diameters: (config) => ({ inf: 2 * config.radius, two: 2 * config.radius }),
+  examples: {
+    valid: [
+      { kind: "ball", center: [0], radius: 1 },
+      { kind: "ball", center: [0, 0], radius: 1 },
+      { kind: "ball", center: [3, -1, 0.5, 2, 0], radius: 0.25 }
+    ]
+  },
   describe: (config) => `ball of radius ${config.radius} around [${shortList(config.center)}]`,
   create: (config) => createBall(config.center, config.radius)
 }

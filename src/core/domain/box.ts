@@ -95,6 +95,17 @@ export const boxKind: DomainKind<BoxConfig> = {
     }
     return { inf, two: Math.sqrt(sq) }
   },
+  examples: {
+    valid: [
+      { kind: "box", lower: [-1], upper: [1] },
+      { kind: "box", lower: [-1, -2, 0], upper: [1, 2, 3] },
+      { kind: "box", lower: [1e6, -5, 0, 2], upper: [1e6 + 1, 5, 0, 2.5] }
+    ],
+    invalid: [
+      [{ kind: "box", lower: [0, 2], upper: [1, 1] }, "lower[1]: expected a number ≤ domain.upper[1] = 1, got 2"],
+      [{ kind: "box", lower: [0, 0], upper: [1] }, "upper: expected an array of length 2 (the length of domain.lower), got [1]"]
+    ]
+  },
   describe: (config) => {
     const { lower, upper } = config
     return lower.length === 1 ? `[${lower[0]}, ${upper[0]}]` : `box [${shortList(lower)}] to [${shortList(upper)}]`

@@ -19,6 +19,14 @@ export interface DomainKind<C extends DomainConfig = any> {
   describe(config: C): string
   /** Builds the set from a valid config. */
   create(config: C): Domain
+  /**
+   * Configs the shared contract battery checks the set's projections, linear oracle and diameters
+   * on (a few dimensions and scales), and configs it must reject with exactly this message.
+   */
+  readonly examples: {
+    readonly valid: readonly C[]
+    readonly invalid?: readonly (readonly [unknown, string])[]
+  }
 }
 
 /** A short list for descriptions: all entries when there are few, else the count. */

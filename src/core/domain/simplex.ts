@@ -143,6 +143,7 @@ export const simplexKind: DomainKind<SimplexConfig> = {
   dim: (config) => config.dim,
   // Two vertices are ‖e_i − e_j‖∞ = 1 and ‖e_i − e_j‖₂ = √2 apart; a 1-simplex is a point.
   diameters: (config) => (config.dim >= 2 ? { inf: 1, two: Math.SQRT2 } : { inf: 0, two: 0 }),
+  examples: { valid: [{ kind: "simplex", dim: 1 }, { kind: "simplex", dim: 2 }, { kind: "simplex", dim: 7 }] },
   describe: (config) => `probability simplex of dimension ${config.dim}`,
   create: (config) => createSimplex(config.dim)
 }

@@ -16,7 +16,7 @@ export interface GameSpec {
   readonly horizon: number
   readonly start: Float64Array
   readonly random: RandomSource
-  /** Ascending rounds in [1, horizon] to record; the horizon is always recorded. */
+  /** Rounds in [1, horizon] to record (sorted and deduplicated here); the horizon is always recorded. */
   readonly checkpoints: readonly number[]
   /** Record x, x̄ and x* vectors in rows when dim ≤ this (default 8). */
   readonly recordVectorsUpTo?: number
@@ -73,7 +73,8 @@ export class Game {
     if (!domain.contains(spec.start)) throw new Error(`start [${Array.from(spec.start).join(", ")}] is outside the domain`)
     if (!Number.isInteger(spec.horizon) || spec.horizon < 1) throw new Error(`horizon must be an integer ≥ 1, got ${spec.horizon}`)
     this.horizon = spec.horizon
-    const cps = spec.checkpoints.filter((t) => t >= 1 && t <= spec.horizon)
+    // Ascending and distinct whatever the caller gave (a repeated or out-of-order round would stall advance()).
+    const cps = [...new Set(spec.checkpoints.filter((t) => Number.isInteger(t) && t >= 1 && t <= spec.horizon))].sort((a, b) => a - b)
     if (cps[cps.length - 1] !== spec.horizon) cps.push(spec.horizon)
     this.checkpoints = Float64Array.from(cps)
     adversary.reset(spec.random)

@@ -80,6 +80,15 @@ export interface LearnerKind<C extends LearnerConfig = any> {
   check?(config: C): void
   /** Checks that need the domain and the start point (e.g. a start inside the simplex); throws ConfigError. */
   checkStart?(config: C, domain: Domain, start: readonly number[]): void
+  /**
+   * Configs the shared contract battery plays (each must learn a fixed quadratic on a domain it
+   * supports) and configs it must reject with exactly this message, beyond the per-field range
+   * checks the battery derives from `fields` itself. Overrides of the default preset.
+   */
+  readonly examples?: {
+    readonly valid?: readonly Readonly<Record<string, unknown>>[]
+    readonly invalid?: readonly (readonly [Readonly<Record<string, unknown>>, string])[]
+  }
   /** "α=0.5/√t, β1=0.9, β2=0.99": the hyperparameters a reader needs to tell runs apart. */
   describe(config: C): string
   create(config: C, domain: Domain): Learner

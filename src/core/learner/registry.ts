@@ -4,10 +4,13 @@
 import { ConfigError } from "../config/error.ts"
 import { enumText } from "../config/fields.ts"
 import { algorithm1LearnerKinds } from "./algorithm1/learner.ts"
+import { egKind } from "./eg.ts"
+import { ftrlKind } from "./ftrl.ts"
+import { onsKind } from "./ons.ts"
 import type { Domain } from "../types.ts"
 import type { Learner, LearnerConfig, LearnerKind } from "./learner.ts"
 
-const builtinKinds: readonly LearnerKind[] = [...algorithm1LearnerKinds]
+const builtinKinds: readonly LearnerKind[] = [...algorithm1LearnerKinds, ftrlKind, onsKind, egKind]
 
 export const learnerKinds: ReadonlyMap<string, LearnerKind> = new Map(builtinKinds.map((k) => [k.kind, k]))
 

@@ -36,14 +36,17 @@ export const resolveLearner = (spec: LearnerSpec): LabelledLearner => {
   return { label, config }
 }
 
-/** Checks a resolved config against the domain it will play on and its start point. */
-export const checkLearnerOn = (config: LearnerConfig, domain: Domain, start: readonly number[]): void => {
+/** Checks that a resolved config can play on the domain; the path is relative to the learner spec. */
+export const checkLearnerDomain = (config: LearnerConfig, domain: Domain): void => {
   const entry = learnerKind(config.kind)
   if (entry.domains !== undefined && !entry.domains.includes(domain.config.kind)) {
-    throw new ConfigError("kind", config.kind, `a learner for this domain (${config.kind} plays on ${entry.domains.join(", ")}, the domain is a ${domain.config.kind})`)
+    throw new ConfigError("kind", config.kind, `a learner for this domain (${config.kind} plays on the ${entry.domains.join(", ")}, the domain is a ${domain.config.kind})`)
   }
-  entry.checkStart?.(config, domain, start)
 }
+
+/** Checks the start point a learner needs (EG: inside the simplex); the path is relative to the scenario ("start[i]"). */
+export const checkLearnerStart = (config: LearnerConfig, domain: Domain, start: readonly number[]): void =>
+  learnerKind(config.kind).checkStart?.(config, domain, start)
 
 /** JSON form of a config: function fields (a custom step schedule's α_t) dropped. */
 export const serialiseLearnerConfig = (config: LearnerConfig): LearnerConfig =>

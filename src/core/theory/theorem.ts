@@ -21,6 +21,10 @@ export interface BoundInputs {
   readonly dInf: number
   readonly d2: number
   readonly dim: number
+  /** The start point x_1 (the regulariser's centre or prior of FTRL-type learners). */
+  readonly start: readonly number[]
+  /** The loss family of the run ("linear", "quadratic", "logistic", …). */
+  readonly lossFamily: string
 }
 
 export interface Theorem<C> {
@@ -35,6 +39,11 @@ export interface Theorem<C> {
   /** A relation between fields the theorem needs (e.g. β1 < √β2), stated in `whereText`. */
   readonly where?: (config: C) => boolean
   readonly whereText?: string
+  /**
+   * Assumptions on the run rather than the config (an exp-concave loss family, a gradient bound the
+   * run respects): the reason the bound does not hold for this run, or undefined when it does.
+   */
+  requires?(config: C, inputs: BoundInputs): string | undefined
   /** The bound on R_t. */
   bound(config: C, inputs: BoundInputs): number
 }

@@ -281,7 +281,7 @@ for (; k < K; k++) {
     ${acct ? "if (f - f !== 0) { fail[0] = 1; fail[1] = f; break }" : ""}
     m[0] = mi; v[0] = vi; ${failureCode(1)}
   }
-  ${acct ? `lastGamma = gamma
+  ${acct ? `lastGamma = gamma < Infinity ? gamma : Infinity // as min over coordinates: NaN does not count
   if (gamma < 0) neg++
   ${neumaier("cum", "cumC", "f")}
   ${shape.expected !== "none" ? neumaier("ecum", "ecumC", "ef") : ""}

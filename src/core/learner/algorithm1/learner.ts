@@ -83,10 +83,6 @@ export class AdaptiveLearner implements Learner {
 
 /** Combinations that mean nothing: say so rather than silently ignore a field. */
 const check = (c: Algorithm1Config): void => {
-  const s = c.stepSchedule
-  if (s.kind === "custom" && typeof s.fn !== "function") {
-    throw new ConfigError("stepSchedule.fn", s.fn, "a function t => α_t (custom schedules need a TypeScript scenario)")
-  }
   if (c.momentum === "none" && c.beta1 !== 0) throw new ConfigError("beta1", c.beta1, "0 when momentum is \"none\"")
   if (c.amsgrad !== "off" && c.secondMoment !== "ema") throw new ConfigError("amsgrad", c.amsgrad, "\"off\" unless secondMoment is \"ema\"")
   if (c.biasCorrection2 && c.secondMoment !== "ema") throw new ConfigError("biasCorrection2", true, "false unless secondMoment is \"ema\"")
@@ -112,6 +108,7 @@ const kindOf = (kind: Algorithm1Kind): LearnerKind<Algorithm1Config> => {
     citation: entry.citation,
     fields: algorithm1Fields,
     presets: entry.presets,
+    examples: entry.examples,
     check,
     describe,
     create: (config, domain) => new AdaptiveLearner(config, domain)

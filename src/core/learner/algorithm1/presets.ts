@@ -1,5 +1,6 @@
 // Every Algorithm-1 learner kind with its published presets, written out in full so a reader can
 // compare conventions field by field (docs/reference/reddi2018.md §1a). A preset is a complete config.
+import type { LearnerKind } from "../learner.ts"
 import type { Algorithm1Config, Algorithm1Kind } from "./fields.ts"
 
 type Preset = Omit<Algorithm1Config, "kind">
@@ -46,6 +47,8 @@ export interface Algorithm1Entry {
   readonly citation: string
   /** Complete configs by preset name; the first is the default. */
   readonly presets: Readonly<Record<string, Preset>>
+  /** Configs the contract battery plays and rejects (see LearnerKind.examples). */
+  readonly examples: LearnerKind["examples"]
 }
 
 export const algorithm1Kinds: Readonly<Record<Algorithm1Kind, Algorithm1Entry>> = {
@@ -57,7 +60,8 @@ export const algorithm1Kinds: Readonly<Record<Algorithm1Kind, Algorithm1Entry>> 
       paper: paperBase,
       pytorch: pytorchBase,
       optax: optaxBase
-    }
+    },
+    examples: { valid: [{ alpha: 0.5 }, { preset: "pytorch", alpha: 0.1 }], invalid: [[{ beta1: 0.9 }, "beta1: expected 0 when momentum is \"none\", got 0.9"]] }
   },
   momentum: {
     kind: "momentum",
@@ -67,7 +71,8 @@ export const algorithm1Kinds: Readonly<Record<Algorithm1Kind, Algorithm1Entry>> 
       paper: { ...paperBase, momentum: "heavy-ball", beta1: 0.9 },
       pytorch: { ...pytorchBase, momentum: "heavy-ball", beta1: 0.9 },
       optax: { ...optaxBase, momentum: "heavy-ball", beta1: 0.9 }
-    }
+    },
+    examples: { valid: [{ alpha: 0.1 }, { preset: "optax", alpha: 0.05, beta1: 0.5 }] }
   },
   adagrad: {
     kind: "adagrad",
@@ -79,7 +84,8 @@ export const algorithm1Kinds: Readonly<Record<Algorithm1Kind, Algorithm1Entry>> 
       duchi: { ...paperBase, preset: "duchi", alpha: 0.5, secondMoment: "sum", stepSchedule: { kind: "constant" } },
       pytorch: { ...pytorchBase, alpha: 0.01, secondMoment: "sum", eps: 1e-10, stepSchedule: { kind: "inverse-time", decay: 0 } },
       optax: { ...optaxBase, alpha: 0.01, secondMoment: "sum", eps: 0, epsRoot: 1e-7, initialAccumulator: 0.1 }
-    }
+    },
+    examples: { valid: [{}, { preset: "duchi" }, { preset: "pytorch", alpha: 0.5 }, { preset: "optax", alpha: 0.5 }] }
   },
   rmsprop: {
     kind: "rmsprop",
@@ -89,7 +95,8 @@ export const algorithm1Kinds: Readonly<Record<Algorithm1Kind, Algorithm1Entry>> 
       paper: { ...paperBase, secondMoment: "ema", beta2: 0.9 },
       pytorch: { ...pytorchBase, alpha: 0.01, secondMoment: "ema", beta2: 0.99, eps: 1e-8 },
       optax: { ...optaxBase, alpha: 1e-3, secondMoment: "ema", beta2: 0.9, epsRoot: 1e-8 }
-    }
+    },
+    examples: { valid: [{ alpha: 0.5 }, { preset: "pytorch", alpha: 0.05 }, { preset: "optax", alpha: 0.05 }] }
   },
   adam: {
     kind: "adam",
@@ -99,6 +106,14 @@ export const algorithm1Kinds: Readonly<Record<Algorithm1Kind, Algorithm1Entry>> 
       paper: adamPaper,
       pytorch: { ...pytorchBase, ...adamLib },
       optax: { ...optaxBase, ...adamLib }
+    },
+    examples: {
+      valid: [
+        { alpha: 0.5 }, { preset: "pytorch", alpha: 0.05 }, { preset: "optax", alpha: 0.05 },
+        { alpha: 0.5, beta1Schedule: { kind: "exponential", lambda: 0.999 } }, { alpha: 0.5, beta1Schedule: { kind: "inverse" } },
+        { alpha: 0.05, stepSchedule: { kind: "constant" }, epsRoot: 1e-8 }
+      ],
+      invalid: [[{ stepSchedule: { kind: "custom", name: "mine" } }, "stepSchedule.fn: expected a function t => number (only a TypeScript scenario can give one) (required), got nothing (missing)"]]
     }
   },
   amsgrad: {
@@ -109,13 +124,18 @@ export const algorithm1Kinds: Readonly<Record<Algorithm1Kind, Algorithm1Entry>> 
       paper: { ...adamPaper, amsgrad: "raw" },
       pytorch: { ...pytorchBase, ...adamLib, amsgrad: "raw" },
       optax: { ...optaxBase, ...adamLib, amsgrad: "corrected" }
+    },
+    examples: {
+      valid: [{ alpha: 0.5 }, { preset: "pytorch", alpha: 0.05 }, { preset: "optax", alpha: 0.05 }],
+      invalid: [[{ secondMoment: "sum" }, "amsgrad: expected \"off\" unless secondMoment is \"ema\", got \"raw\""]]
     }
   },
   adamnc: {
     kind: "adamnc",
     title: "AdamNC (β2t = 1 − 1/t)",
     citation: "Reddi, Kale & Kumar 2018 Algorithm 3",
-    presets: { paper: { ...adamPaper, beta2: 0, beta2Schedule: "inverse-t" } }
+    presets: { paper: { ...adamPaper, beta2: 0, beta2Schedule: "inverse-t" } },
+    examples: { valid: [{ alpha: 0.5 }], invalid: [[{ biasCorrection2: true }, "biasCorrection2: expected false with beta2Schedule \"inverse-t\" (v_t is already the mean of g²), got true"]] }
   },
   adamw: {
     kind: "adamw",
@@ -125,12 +145,20 @@ export const algorithm1Kinds: Readonly<Record<Algorithm1Kind, Algorithm1Entry>> 
       paper: { ...adamPaper, weightDecay: 0.01, weightDecayMode: "decoupled" },
       pytorch: { ...pytorchBase, ...adamLib, weightDecay: 0.01, weightDecayMode: "decoupled" },
       optax: { ...optaxBase, ...adamLib, weightDecay: 1e-4, weightDecayMode: "decoupled" }
+    },
+    examples: {
+      valid: [{ alpha: 0.5 }, { preset: "pytorch", alpha: 0.05 }, { preset: "optax", alpha: 0.05 }, { alpha: 0.5, weightDecayMode: "l2" }],
+      invalid: [[{ momentum: "none" }, "beta1: expected 0 when momentum is \"none\", got 0.9"]]
     }
   },
   signgd: {
     kind: "signgd",
     title: "SignGD (signum with β1 > 0)",
     citation: "Bernstein et al. 2018",
-    presets: { paper: { ...paperBase, alpha: 0.01, stepSchedule: { kind: "constant" }, momentum: "ema", sign: true } }
+    presets: { paper: { ...paperBase, alpha: 0.01, stepSchedule: { kind: "constant" }, momentum: "ema", sign: true } },
+    examples: {
+      valid: [{ alpha: 0.01 }, { alpha: 0.3, stepSchedule: { kind: "inv-sqrt" }, beta1: 0.9 }],
+      invalid: [[{ secondMoment: "ema" }, "sign: expected false unless secondMoment is \"none\", got true"], [{ biasCorrection1: true, momentum: "heavy-ball" }, "biasCorrection1: expected false unless momentum is \"ema\", got true"]]
+    }
   }
 }

@@ -1,0 +1,702 @@
+// The playground page: builds the controls from the registries (controls.ts), keeps the state in
+// the URL, sends each state to the engine worker and redraws the report's charts from what comes
+// back. A redraw whose chart structure is unchanged only feeds new data to the live vega views.
+import embed from "vega-embed"
+import { changeset, logger, Warn, type View } from "vega"
+import { fmt } from "../core/config/show.ts"
+import { splitSpec } from "./chart-data.ts"
+import {
+  adversaryControls, domainControls, learnerControls, learnerKey, logRange, logValue, parseBoxValue, runControls, showBoxValue,
+  switchedComponent, switchedLearner, type ComponentControls, type Control, type NumberControl
+} from "./controls.ts"
+import { PLAYGROUND_CHARTS, type FromWorker, type ToWorker } from "./protocol.ts"
+import { commandText, decodeState, encodeState, fileNameFor, runArgs, withSet, type PlaygroundState } from "./state.ts"
+import type { ScenarioInput } from "../scenario/types.ts"
+
+/** The engine worker's bundled source, inlined by the page build (a Worker cannot load a file:// script). */
+declare const REGRETLAB_WORKER_SOURCE: string
+
+type ResultMessage = Extract<FromWorker, { type: "result" }>
+
+/** One redraw, for tests and the benchmark (window.regretlabPlayground.updates). */
+export interface UpdateRecord {
+  readonly id: number
+  readonly complete: boolean
+  /** From the input event that caused it to the charts drawn (ms); undefined when no input started it. */
+  readonly latency: number | undefined
+  readonly play: number
+  readonly resolve: number
+  readonly specs: number
+  readonly draw: number
+  /** From the input event to the worker's result arriving in the page, less the worker's own time: messaging and waiting (ms). */
+  readonly wait: number | undefined
+  readonly rebuilt: number
+  readonly computed: readonly string[]
+}
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T
+
+const worker = new Worker(URL.createObjectURL(new Blob([REGRETLAB_WORKER_SOURCE], { type: "text/javascript" })))
+
+let state: PlaygroundState = decodeState(location.hash) ?? { base: { kind: "builtin", id: "reddi2018/online" }, sets: [] }
+let lastId = 0
+/** The latest state the worker resolved, with every learner (chosen or not), and the one that runs. */
+let resolved: { all: ScenarioInput; running: ScenarioInput } | undefined
+const inputTimes = new Map<number, number>()
+const receivedAt = new Map<number, number>()
+const updates: UpdateRecord[] = []
+let drawnId = 0
+
+const hook = {
+  updates,
+  /** The built-in scenario ids, once the worker has listed them. */
+  catalogue: [] as string[],
+  get drawnId() { return drawnId },
+  get lastId() { return lastId },
+  get state() { return state },
+  /** The rows a chart draws, per dataset, read back from its live vega view. */
+  chartData: (name: string): Record<string, unknown[]> => {
+    const slot = slots.get(name)
+    if (slot?.view === undefined || slot.datasets === undefined) return {}
+    return Object.fromEntries(slot.datasets.map((d) => [d, slot.view!.data(d)]))
+  }
+}
+;(window as unknown as { regretlabPlayground: typeof hook }).regretlabPlayground = hook
+
+// ---- state → worker → page ----------------------------------------------------------------
+
+const send = (next: PlaygroundState, options: { inputTime?: number; file?: { name: string; text: string } } = {}): void => {
+  const id = ++lastId
+  if (options.inputTime !== undefined) inputTimes.set(id, options.inputTime)
+  const message: ToWorker = { type: "state", id, state: next, ...(options.file !== undefined ? { file: options.file } : {}) }
+  worker.postMessage(message)
+  if (options.file === undefined) {
+    state = next
+    writeUrl()
+  }
+  document.body.dataset.state = "computing"
+}
+
+let urlTimer: ReturnType<typeof setTimeout> | undefined
+
+/** The URL follows the state; written a moment later (replaceState costs milliseconds), at most once per burst of edits. */
+const writeUrl = (): void => {
+  if (urlTimer !== undefined) return
+  urlTimer = setTimeout(() => {
+    urlTimer = undefined
+    const hash = `#${encodeState(state)}`
+    if (location.hash !== hash) history.replaceState(null, "", hash)
+    document.body.dataset.url = "written"
+  }, 120)
+  document.body.dataset.url = "pending"
+}
+
+const edit = (key: string, value: unknown, event?: Event): void => send(withSet(state, key, value), { inputTime: event?.timeStamp ?? performance.now() })
+
+worker.onmessage = (e: MessageEvent<FromWorker>) => {
+  const m = e.data
+  switch (m.type) {
+    case "catalogue": return fillCatalogue(m.scenarios)
+    case "resolved":
+      if (m.id !== lastId) return
+      state = m.state
+      writeUrl()
+      resolved = { all: m.all, running: m.running }
+      $("state-message").textContent = ""
+      $("file-message").textContent = ""
+      // The form already shows a knob the user moved: refreshing it waits until the charts are drawn.
+      formPending = m.all
+      if (formShape === "" || m.state.base !== lastBase) applyForm()
+      lastBase = m.state.base
+      return
+    case "error":
+      if (m.id !== lastId) return
+      applyForm()
+      document.body.dataset.state = "error"
+      $(m.scope === "file" ? "file-message" : "state-message").textContent = m.message
+      if (m.scope === "file") $("paste-box").setAttribute("open", "")
+      $("status").textContent = m.scope === "file" ? "The scenario was not loaded." : "Not redrawn: fix the value above."
+      return
+    case "result":
+      if (m.id !== lastId) return
+      pending = m
+      receivedAt.set(m.id, performance.now())
+      void drawLoop()
+  }
+}
+
+// ---- charts ------------------------------------------------------------------------------
+
+interface Slot {
+  readonly el: HTMLElement
+  view?: View
+  structure?: string
+  datasets?: string[]
+  /** Per dataset, per learner: the rows the view holds, as JSON. */
+  shown?: Map<string, Map<string, string>>
+  signals?: Map<string, string>
+}
+const options = new URLSearchParams(location.search)
+const RENDERER = (options.get("renderer") === "svg" ? "svg" : "canvas") as "svg" | "canvas"
+/** Hover tooltips on the charts: off unless ?tooltips=1 (they double the cost of a redraw). */
+const TOOLTIPS = options.get("tooltips") === "1"
+const slots = new Map<string, Slot>(PLAYGROUND_CHARTS.map((name) => [name, { el: $(`chart-${name}`) }]))
+
+let pending: ResultMessage | undefined
+let drawing = false
+let formPending: ScenarioInput | undefined
+let lastBase: PlaygroundState["base"] | undefined
+
+const applyForm = (): void => {
+  if (formPending === undefined) return
+  renderForm(formPending)
+  renderShare()
+  formPending = undefined
+}
+
+/** Rows grouped by learner (datasets without one are a single group), each group as JSON. */
+const groupTexts = (rows: readonly unknown[]): Map<string, string> => {
+  const groups = new Map<string, unknown[]>()
+  for (const r of rows) {
+    const key = typeof (r as { learner?: unknown }).learner === "string" ? (r as { learner: string }).learner : ""
+    const list = groups.get(key)
+    if (list) list.push(r)
+    else groups.set(key, [r])
+  }
+  return new Map([...groups].map(([k, v]) => [k, JSON.stringify(v)]))
+}
+
+const drawChart = async (slot: Slot, spec: object): Promise<boolean> => {
+  const split = splitSpec(spec, { tooltips: TOOLTIPS })
+  const shown = new Map<string, Map<string, string>>()
+  for (const [name, rows] of Object.entries(split.datasets)) shown.set(name, groupTexts(rows))
+  const signals = new Map(Object.entries(split.signals).map(([k, v]) => [k, JSON.stringify(v)]))
+  if (slot.view !== undefined && slot.structure === split.structure) {
+    let changed = false
+    for (const [name, rows] of Object.entries(split.datasets)) {
+      // Only the learners whose rows changed (the one whose knob moved) go through the dataflow again.
+      const before = slot.shown?.get(name) ?? new Map<string, string>()
+      const after = shown.get(name)!
+      const stale = new Set([...before.keys(), ...after.keys()].filter((k) => before.get(k) !== after.get(k)))
+      if (stale.size === 0) continue
+      const fresh = rows.filter((r) => stale.has(typeof (r as { learner?: unknown }).learner === "string" ? (r as { learner: string }).learner : ""))
+      slot.view.change(name, changeset().remove((d: { learner?: unknown }) => stale.has(typeof d.learner === "string" ? d.learner : "")).insert(fresh as object[]))
+      changed = true
+    }
+    for (const [name, value] of Object.entries(split.signals)) {
+      if (slot.signals?.get(name) === signals.get(name)) continue
+      slot.view.signal(name, value)
+      changed = true
+    }
+    slot.shown = shown
+    slot.signals = signals
+    if (changed) await slot.view.runAsync()
+    return false
+  }
+  slot.view?.finalize()
+  // vega's warnings name the chart they come from.
+  const log = logger(Warn, undefined, (method, level, args) => console[method](level, `${slot.el.dataset.chart}:`, ...args))
+  const result = await embed(slot.el, split.spec as never, { renderer: RENDERER, actions: false, tooltip: true, logger: log })
+  slot.view = result.view
+  slot.structure = split.structure
+  slot.datasets = Object.keys(split.datasets)
+  slot.shown = shown
+  slot.signals = signals
+  return true
+}
+
+const drawLoop = async (): Promise<void> => {
+  if (drawing) return
+  drawing = true
+  try {
+    while (pending !== undefined) {
+      const m = pending
+      pending = undefined
+      const d0 = performance.now()
+      const rebuilt = await Promise.all(m.charts.map((c) => {
+        const slot = slots.get(c.name)
+        if (slot === undefined) return false
+        $(`caption-${c.name}`).textContent = c.title
+        return drawChart(slot, c.spec)
+      }))
+      renderSummary(m)
+      const now = performance.now()
+      const start = inputTimes.get(m.id)
+      const received = receivedAt.get(m.id) ?? now
+      if (m.complete) {
+        inputTimes.delete(m.id)
+        receivedAt.clear()
+        drawnId = m.id
+      }
+      updates.push({
+        id: m.id, complete: m.complete, latency: m.complete && start !== undefined ? now - start : undefined,
+        play: m.timing.play, resolve: m.timing.resolve, specs: m.timing.charts, draw: now - d0,
+        wait: start !== undefined ? received - start - m.timing.resolve - m.timing.play - m.timing.charts : undefined, rebuilt: rebuilt.filter(Boolean).length, computed: m.computed
+      })
+      if (updates.length > 500) updates.splice(0, updates.length - 500)
+      applyForm()
+      document.body.dataset.state = m.complete && m.id === lastId ? "ready" : "computing"
+      document.body.dataset.drawn = String(drawnId)
+      $("status").textContent = m.complete
+        ? `T = ${m.horizon.toLocaleString("en-US")}: ${m.computed.length === 0 ? "every run from the cache" : `replayed ${m.computed.join(", ")} in ${m.timing.play.toFixed(1)} ms`}; drawn in ${(now - d0).toFixed(1)} ms.`
+        : `computing… round ${m.round.toLocaleString("en-US")} of ${m.horizon.toLocaleString("en-US")}`
+    }
+  } catch (e) {
+    console.error(e)
+    $("state-message").textContent = `The charts could not be drawn: ${e instanceof Error ? e.message : String(e)}`
+  } finally {
+    drawing = false
+  }
+}
+
+const cell = (text: string, numeric?: number): HTMLTableCellElement => {
+  const td = document.createElement("td")
+  td.textContent = text
+  if (numeric !== undefined) {
+    td.className = "num"
+    // Full precision (the shortest text that reads back to the same double) for anyone who checks.
+    td.dataset.value = String(numeric)
+    td.title = String(numeric)
+  }
+  return td
+}
+
+const renderSummary = (m: ResultMessage): void => {
+  const body = document.querySelector("#summary tbody")!
+  body.replaceChildren(...m.summary.map((s) => {
+    const tr = document.createElement("tr")
+    tr.dataset.learner = s.learner
+    const th = document.createElement("th")
+    th.scope = "row"
+    th.textContent = s.learner
+    tr.append(
+      th,
+      cell(s.t.toLocaleString("en-US"), s.t),
+      cell(s.x === undefined ? "—" : s.x.slice(0, 4).map((v) => fmt(v)).join(", ") + (s.x.length > 4 ? ", …" : "")),
+      cell(fmt(s.regret), s.regret),
+      cell(fmt(s.avgRegret), s.avgRegret),
+      cell(String(s.seeds)),
+      cell(m.complete ? s.verdict + (s.diverged > 0 ? `, ${s.diverged} diverged` : "") : "…")
+    )
+    return tr
+  }))
+}
+
+// ---- controls ----------------------------------------------------------------------------
+
+const idFor = (key: string): string => `ctl-${key.replace(/[^A-Za-z0-9_-]/g, "_")}`
+
+const docSpan = (id: string, doc: string): HTMLElement => {
+  const span = document.createElement("span")
+  span.className = "doc"
+  span.id = `${id}-doc`
+  span.textContent = doc
+  return span
+}
+
+const labelFor = (id: string, text: string): HTMLLabelElement => {
+  const label = document.createElement("label")
+  label.htmlFor = id
+  label.textContent = text
+  return label
+}
+
+/** Inputs by --set key, so values can be refreshed without rebuilding the form. */
+const inputs = new Map<string, (value: unknown) => void>()
+
+const numberField = (c: NumberControl): HTMLElement => {
+  const id = idFor(c.key)
+  const wrap = document.createElement("div")
+  wrap.className = "field"
+  const row = document.createElement("div")
+  row.className = "row"
+  const box = document.createElement("input")
+  box.type = "number"
+  box.step = c.spec.integer ? "1" : "any"
+  if (c.spec.min !== undefined) box.min = String(c.spec.min)
+  if (c.spec.max !== undefined && Number.isFinite(c.spec.max)) box.max = String(c.spec.max)
+  box.dataset.key = c.key
+  box.setAttribute("aria-describedby", `${id}-doc`)
+  let slider: HTMLInputElement | undefined
+  if (c.slider !== undefined || c.logSlider !== undefined) {
+    slider = document.createElement("input")
+    slider.type = "range"
+    slider.id = id
+    slider.dataset.key = c.key
+    slider.setAttribute("aria-describedby", `${id}-doc`)
+    box.id = `${id}-value`
+    box.setAttribute("aria-label", `${c.label} (exact value)`)
+    if (c.slider !== undefined) {
+      slider.min = String(c.slider.min)
+      slider.max = String(c.slider.max)
+      slider.step = String(c.slider.step)
+      slider.addEventListener("input", (e) => {
+        box.value = slider!.value
+        edit(c.key, Number(slider!.value), e)
+      })
+    } else {
+      slider.dataset.scale = "log"
+      slider.step = "0.01"
+      const setRange = (v: number | undefined) => {
+        const r = logRange(v, c.spec.minOpen ? c.spec.min : undefined)
+        slider!.min = String(r.lo)
+        slider!.max = String(r.hi)
+      }
+      setRange(c.value)
+      slider.addEventListener("input", (e) => {
+        const v = logValue(Number(slider!.value), c.spec)
+        box.value = String(v)
+        slider!.setAttribute("aria-valuetext", String(v))
+        edit(c.key, v, e)
+      })
+      slider.addEventListener("change", () => setRange(Number(box.value)))
+    }
+    row.append(slider, box)
+    wrap.append(labelFor(id, c.label), row, docSpan(id, c.doc))
+  } else {
+    box.id = id
+    row.append(box)
+    wrap.append(labelFor(id, c.label), row, docSpan(id, c.doc))
+  }
+  box.addEventListener("change", (e) => {
+    if (box.value.trim() === "") return
+    edit(c.key, Number(box.value), e)
+  })
+  const show = (value: unknown) => {
+    const v = typeof value === "number" ? value : undefined
+    if (document.activeElement !== box) box.value = v === undefined ? "" : String(v)
+    if (slider !== undefined && document.activeElement !== slider && v !== undefined) {
+      if (slider.dataset.scale === "log") {
+        const r = logRange(v, c.spec.minOpen ? c.spec.min : undefined)
+        slider.min = String(r.lo)
+        slider.max = String(r.hi)
+        slider.value = String(v > 0 ? Math.log10(v) : r.lo)
+        slider.setAttribute("aria-valuetext", String(v))
+      } else slider.value = String(v)
+    }
+  }
+  show(c.value)
+  inputs.set(c.key, show)
+  return wrap
+}
+
+const selectField = (key: string, label: string, doc: string, value: string | undefined, options: readonly string[], onChange: (v: string, e: Event) => void): HTMLElement => {
+  const id = idFor(key)
+  const wrap = document.createElement("div")
+  wrap.className = "field"
+  const select = document.createElement("select")
+  select.id = id
+  select.dataset.key = key
+  select.setAttribute("aria-describedby", `${id}-doc`)
+  for (const o of options) {
+    const option = document.createElement("option")
+    option.value = o
+    option.textContent = o
+    select.append(option)
+  }
+  select.value = value ?? ""
+  select.addEventListener("change", (e) => onChange(select.value, e))
+  inputs.set(key, (v) => { if (document.activeElement !== select && typeof v === "string") select.value = v })
+  wrap.append(labelFor(id, label), select, docSpan(id, doc))
+  return wrap
+}
+
+const controlElement = (c: Control): HTMLElement => {
+  switch (c.kind) {
+    case "number": return numberField(c)
+    case "select": return selectField(c.key, c.label, c.doc, c.value, c.options, (v, e) => edit(c.key, v, e))
+    case "checkbox": {
+      const id = idFor(c.key)
+      const wrap = document.createElement("div")
+      wrap.className = "field checkbox"
+      const row = document.createElement("div")
+      row.className = "row"
+      const box = document.createElement("input")
+      box.type = "checkbox"
+      box.id = id
+      box.dataset.key = c.key
+      box.checked = c.value
+      box.setAttribute("aria-describedby", `${id}-doc`)
+      box.addEventListener("change", (e) => edit(c.key, box.checked, e))
+      inputs.set(c.key, (v) => { box.checked = v === true })
+      row.append(box, labelFor(id, c.label))
+      wrap.append(row, docSpan(id, c.doc))
+      return wrap
+    }
+    case "text": {
+      const id = idFor(c.key)
+      const wrap = document.createElement("div")
+      wrap.className = "field"
+      const box = document.createElement("input")
+      box.type = "text"
+      box.id = id
+      box.dataset.key = c.key
+      box.spellcheck = false
+      box.setAttribute("aria-describedby", `${id}-doc`)
+      const show = (v: unknown) => { if (document.activeElement !== box) box.value = c.json ? showBoxValue(v) : String(v ?? "") }
+      show(c.value)
+      box.addEventListener("change", (e) => edit(c.key, c.json ? parseBoxValue(box.value) : box.value, e))
+      inputs.set(c.key, show)
+      wrap.append(labelFor(id, c.label), box, docSpan(id, c.doc))
+      return wrap
+    }
+    case "variant": {
+      const wrap = selectField(c.key + ".kind", c.label, c.doc, c.value, c.options, (v, e) => edit(c.key, c.initial[v] ?? { kind: v }, e))
+      const inner = document.createElement("div")
+      inner.className = "variant"
+      inner.append(...c.fields.map(controlElement))
+      if (c.fields.length > 0) wrap.append(inner)
+      return wrap
+    }
+    case "group": {
+      const wrap = document.createElement("div")
+      wrap.className = "field"
+      const title = document.createElement("span")
+      title.className = "label"
+      title.textContent = c.label
+      wrap.append(title, docSpan(idFor(c.key), c.doc), ...c.parts.map((p) => componentElement(p, true)))
+      return wrap
+    }
+  }
+}
+
+const componentElement = (c: ComponentControls, open: boolean, off?: boolean): HTMLElement => {
+  const details = document.createElement("details")
+  details.className = "component"
+  details.dataset.key = c.key
+  details.open = open
+  if (off) details.dataset.off = "true"
+  const summary = document.createElement("summary")
+  summary.textContent = c.preset !== undefined ? `${c.title} — ${c.kind.value}/${c.preset.value}` : `${c.title} — ${c.kind.value}`
+  details.append(summary)
+  details.append(selectField(c.kind.key, c.kind.label, c.kind.doc, c.kind.value, c.kind.options, (kind, e) => {
+    if (c.preset !== undefined) edit(c.key, switchedLearner(c.title, kind, c.preset.value), e)
+    else edit(c.key, switchedComponent(c.key === "domain" ? "domain" : "adversary", kind), e)
+  }))
+  if (c.preset !== undefined) {
+    const p = c.preset
+    details.append(selectField(p.key, p.label, p.doc, p.value, p.options, (preset, e) => edit(c.key, switchedLearner(c.title, c.kind.value ?? "", preset), e)))
+  }
+  details.append(...c.fields.map(controlElement))
+  return details
+}
+
+interface FormModel {
+  readonly run: readonly Control[]
+  readonly adversary: ComponentControls
+  readonly domain: ComponentControls
+  readonly learners: readonly ComponentControls[]
+}
+
+/** What decides the form's shape (not its values): rebuilt only when this changes, so focus and drags survive. */
+const shapeOf = (model: FormModel, labels: readonly string[]): string => {
+  const shape = (c: Control): unknown =>
+    c.kind === "variant" ? [c.key, c.value, c.options, c.fields.map(shape)] : c.kind === "group" ? [c.key, c.parts.map(componentShape)] : c.kind === "select" ? [c.key, c.options] : [c.key, c.kind]
+  const componentShape = (c: ComponentControls): unknown => [c.key, c.title, c.kind.value, c.kind.options, c.preset?.value, c.preset?.options, c.fields.map(shape)]
+  return JSON.stringify([model.run.map(shape), componentShape(model.adversary), componentShape(model.domain), model.learners.map(componentShape), labels, state.learners])
+}
+
+let formShape = ""
+/** The value each control last showed, as JSON: a refresh touches only controls whose value changed. */
+const shownValues = new Map<string, string>()
+
+/** Every control's value by key, for refreshing a form whose shape did not change. */
+const valuesOf = (model: FormModel): Map<string, unknown> => {
+  const out = new Map<string, unknown>()
+  const add = (c: Control) => {
+    if (c.kind === "variant") {
+      out.set(`${c.key}.kind`, c.value)
+      c.fields.forEach(add)
+    } else if (c.kind === "group") c.parts.forEach(addComponent)
+    else out.set(c.key, c.value)
+  }
+  const addComponent = (c: ComponentControls) => {
+    out.set(c.kind.key, c.kind.value)
+    if (c.preset !== undefined) out.set(c.preset.key, c.preset.value)
+    c.fields.forEach(add)
+  }
+  model.run.forEach(add)
+  addComponent(model.adversary)
+  addComponent(model.domain)
+  model.learners.forEach(addComponent)
+  return out
+}
+
+const section = (title: string, ...children: HTMLElement[]): HTMLElement[] => {
+  const h = document.createElement("h2")
+  h.textContent = title
+  return [h, ...children]
+}
+
+const renderForm = (all: ScenarioInput): void => {
+  const running = new Set(resolved?.running.learners.map((l) => l.label) ?? [])
+  const model: FormModel = {
+    run: runControls({ horizon: all.horizon, start: all.start, seeds: all.seeds as number[], checkpoints: { perDecade: all.checkpoints?.perDecade ?? 20 } }),
+    adversary: adversaryControls(all.adversary),
+    domain: domainControls(all.domain),
+    learners: all.learners.map((l, i) => learnerControls(l.label, i, l))
+  }
+  const labels = all.learners.map((l) => l.label)
+  const shape = shapeOf(model, labels)
+  if (shape === formShape) {
+    for (const [key, value] of valuesOf(model)) {
+      const text = JSON.stringify(value)
+      if (shownValues.get(key) === text) continue
+      shownValues.set(key, text)
+      inputs.get(key)?.(value)
+    }
+    return
+  }
+  shownValues.clear()
+  for (const [key, value] of valuesOf(model)) shownValues.set(key, JSON.stringify(value))
+  formShape = shape
+  const form = $("form")
+  const focused = document.activeElement?.id
+  const open = new Set(Array.from(form.querySelectorAll("details[open]")).map((d) => (d as HTMLElement).dataset.key))
+  const firstBuild = form.childElementCount === 0
+  inputs.clear()
+  // Which learners run (the CLI's --learners): one checkbox each, above the learners' own cards.
+  const chooser = document.createElement("fieldset")
+  chooser.className = "choose"
+  const legend = document.createElement("legend")
+  legend.textContent = "run"
+  chooser.append(legend)
+  model.learners.forEach((c, i) => {
+    const box = document.createElement("input")
+    box.type = "checkbox"
+    box.id = idFor(`run.${learnerKey(c.title, i)}`)
+    box.dataset.learner = c.title
+    box.checked = running.has(c.title)
+    box.addEventListener("change", (e) => {
+      const chosen = labels.filter((l) => (l === c.title ? box.checked : running.has(l)))
+      send({ ...state, ...(chosen.length === labels.length ? { learners: undefined } : { learners: chosen }) }, { inputTime: e.timeStamp })
+    })
+    const label = labelFor(box.id, c.title)
+    label.className = "inline"
+    chooser.append(box, label)
+  })
+  const learnerCards = model.learners.map((c, i) => componentElement(c, firstBuild ? i === 0 : open.has(c.key), !running.has(c.title)))
+  form.replaceChildren(
+    ...section("Run", ...model.run.map(controlElement)),
+    ...section("Learners", chooser, ...learnerCards),
+    ...section("Adversary", componentElement(model.adversary, firstBuild || open.has("adversary"))),
+    ...section("Domain", componentElement(model.domain, !firstBuild && open.has("domain")))
+  )
+  if (focused) document.getElementById(focused)?.focus()
+}
+
+// ---- scenario choice, files, sharing -------------------------------------------------------
+
+let catalogue: readonly { id: string; title: string; citation: string }[] = []
+
+const fillCatalogue = (scenarios: readonly { id: string; title: string; citation: string }[]): void => {
+  const select = $<HTMLSelectElement>("scenario-select")
+  select.replaceChildren(...scenarios.map((s) => {
+    const o = document.createElement("option")
+    o.value = s.id
+    o.textContent = s.id
+    o.title = s.title
+    return o
+  }))
+  const pasted = document.createElement("option")
+  pasted.value = ""
+  pasted.textContent = "(pasted or dropped scenario)"
+  pasted.disabled = true
+  select.append(pasted)
+  catalogue = scenarios
+  select.value = state.base.kind === "builtin" ? state.base.id : ""
+  select.addEventListener("change", (e) => send({ base: { kind: "builtin", id: select.value }, sets: [] }, { inputTime: e.timeStamp }))
+  hook.catalogue = scenarios.map((s) => s.id)
+  send(state)
+}
+
+const loadFile = (name: string, text: string): void => send(state, { file: { name, text } })
+
+$("paste-load").addEventListener("click", () => loadFile("pasted.json", $<HTMLTextAreaElement>("paste-text").value))
+$<HTMLInputElement>("file-input").addEventListener("change", async (e) => {
+  const file = (e.target as HTMLInputElement).files?.[0]
+  if (file !== undefined) loadFile(file.name, await file.text())
+})
+const zone = $("drop-zone")
+zone.addEventListener("dragover", (e) => { e.preventDefault(); zone.classList.add("dragging") })
+zone.addEventListener("dragleave", () => zone.classList.remove("dragging"))
+zone.addEventListener("drop", async (e) => {
+  e.preventDefault()
+  zone.classList.remove("dragging")
+  const file = e.dataTransfer?.files[0]
+  if (file !== undefined) loadFile(file.name, await file.text())
+})
+
+const exportName = (): string => fileNameFor(resolved?.running.id ?? "scenario")
+
+const renderShare = (): void => {
+  const args = runArgs(state, exportName())
+  const pre = $("command")
+  pre.textContent = commandText(args)
+  pre.dataset.argv = JSON.stringify(args)
+  $("command-help").textContent = state.base.kind === "builtin"
+    ? "The same numbers from the command line (add --json for every value at full precision):"
+    : `Download the scenario JSON (as ${exportName()}), then run it from the command line:`
+  const select = $<HTMLSelectElement>("scenario-select")
+  if (select.options.length > 0) select.value = state.base.kind === "builtin" ? state.base.id : ""
+  const base = state.base
+  const entry = base.kind === "builtin" ? catalogue.find((s) => s.id === base.id) : undefined
+  $("scenario-about").textContent = entry !== undefined ? `${entry.title}. ${entry.citation}` : base.kind === "file" ? `${resolved?.running.title ?? ""} (from ${base.name})` : ""
+}
+
+const download = (name: string, blob: Blob): void => {
+  const a = document.createElement("a")
+  a.href = URL.createObjectURL(blob)
+  a.download = name
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000)
+}
+
+/** A data: URL's bytes (no fetch: the page makes no requests). */
+const dataUrlBlob = (url: string): Blob => {
+  const [head, data] = url.split(",", 2)
+  const bytes = Uint8Array.from(atob(data), (ch) => ch.charCodeAt(0))
+  return new Blob([bytes], { type: /^data:([^;,]+)/.exec(head)?.[1] ?? "application/octet-stream" })
+}
+
+const say = (text: string): void => { $("share-message").textContent = text }
+
+const copy = async (text: string, what: string): Promise<void> => {
+  try {
+    await navigator.clipboard.writeText(text)
+    say(`${what} copied.`)
+  } catch {
+    say(`Copying is not allowed here; select the ${what.toLowerCase()} and copy it by hand.`)
+  }
+}
+
+// A button, not a #controls link: the fragment holds the experiment.
+$("to-controls").addEventListener("click", () => {
+  $("controls").scrollIntoView()
+  $("scenario-select").focus()
+})
+$("copy-command").addEventListener("click", () => void copy($("command").textContent ?? "", "Command"))
+$("copy-link").addEventListener("click", () => void copy(location.href, "Link"))
+$("export-json").addEventListener("click", () => {
+  if (resolved === undefined) return
+  download(exportName(), new Blob([JSON.stringify(resolved.running, null, 2) + "\n"], { type: "application/json" }))
+})
+$("reset").addEventListener("click", (e) => send({ base: state.base, sets: [] }, { inputTime: e.timeStamp }))
+
+document.querySelectorAll<HTMLButtonElement>("button[data-export]").forEach((button) => {
+  button.addEventListener("click", async () => {
+    const name = button.dataset.chart!
+    const view = slots.get(name)?.view
+    if (view === undefined) return
+    const base = `${fileNameFor(resolved?.running.id ?? "scenario").replace(/\.json$/, "")}-${name}`
+    if (button.dataset.export === "svg") download(`${base}.svg`, new Blob([await view.toSVG()], { type: "image/svg+xml" }))
+    else download(`${base}.png`, dataUrlBlob(await view.toImageURL("png", 2)))
+  })
+})
+
+window.addEventListener("hashchange", () => {
+  const next = decodeState(location.hash)
+  if (next !== undefined && encodeState(next) !== encodeState(state)) send(next)
+})

@@ -1,0 +1,179 @@
+// The built playground in Debian's headless Chromium, from file://: Adam's β2 slider moved with the
+// keyboard on the Section-5 scenario redraws the charts, and the drawn final R_T/T equals, bit for
+// bit, what the page's own `regretlab run` command prints with --json; a pasted invalid scenario
+// gets the CLI's message; the page's URL reloads to the same state; no console errors and no
+// requests beyond the page's own files. Where chromium is missing the test fails with the install
+// command instead of passing silently.
+import { existsSync } from "node:fs"
+import * as fs from "node:fs/promises"
+import * as os from "node:os"
+import * as path from "node:path"
+import { pathToFileURL } from "node:url"
+import { chromium, type Browser, type Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { buildPlayground, type BuildResult } from "../../src/playground/build.ts"
+import { cli } from "../cli/run-cli.ts"
+
+const CHROMIUM = process.env.REGRETLAB_CHROMIUM ?? "/usr/bin/chromium"
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+interface Hook {
+  readonly drawnId: number
+  readonly lastId: number
+  readonly state: unknown
+  chartData(name: string): Record<string, { learner: string; t: number; mean: number }[]>
+}
+type Win = { regretlabPlayground: Hook }
+
+let dir: string
+let built: BuildResult
+let browser: Browser
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}. Install it with: apt-get install -y chromium`)
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "regretlab-playground-"))
+  built = await buildPlayground({ outDir: path.join(dir, "playground") })
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  if (dir) await fs.rm(dir, { recursive: true, force: true })
+})
+
+/** Watches a page for console errors and warnings, page errors, dialogs and requests. */
+const watch = (page: Page) => {
+  const problems: string[] = []
+  const requests: string[] = []
+  page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`) })
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`))
+  page.on("dialog", (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss() })
+  page.on("request", (r) => requests.push(r.url()))
+  // file: is the page's own folder; blob: is the engine worker made from the page's own script.
+  return { problems, network: () => requests.filter((u) => !u.startsWith("file://") && !u.startsWith("blob:")) }
+}
+
+/** Resolves when the latest state is drawn in full. */
+const settled = (page: Page) =>
+  page.waitForFunction(() => {
+    const h = (window as unknown as Win).regretlabPlayground
+    return h !== undefined && document.body.dataset.state === "ready" && h.drawnId === h.lastId && h.drawnId > 0
+  }, null, { timeout: 20_000 })
+
+/** Final R_t/t per learner, as the avg-regret chart's live vega view holds it. */
+const drawnFinal = (page: Page) =>
+  page.evaluate(() => {
+    const data = (window as unknown as Win).regretlabPlayground.chartData("avg-regret")
+    const rows = Object.values(data).flat()
+    const out: Record<string, { t: number; value: number }> = {}
+    for (const r of rows) if (out[r.learner] === undefined || r.t > out[r.learner].t) out[r.learner] = { t: r.t, value: r.mean }
+    return out
+  })
+
+const tableValues = (page: Page) =>
+  page.$$eval("#summary tbody tr", (trs) => Object.fromEntries(trs.map((tr) => [(tr as HTMLElement).dataset.learner, Number((tr.children[4] as HTMLElement).dataset.value)])))
+
+describe("the playground in headless Chromium", () => {
+  it("redraws on a slider, matches `regretlab run --json` bit for bit, checks pasted scenarios like the CLI, reloads from its URL", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const seen = watch(page)
+    await page.goto(`${pathToFileURL(built.index).href}#scenario=reddi2018%2Fonline`)
+    await settled(page)
+    const before = await drawnFinal(page)
+    expect(Object.keys(before)).toEqual(["adam", "amsgrad", "adagrad"])
+
+    // Keyboard: focus Adam's β2 slider and step it up three times (0.99 → 0.993).
+    const slider = page.locator('input[type=range][data-key="learners.adam.beta2"]')
+    await expect(page.locator(`label[for="${await slider.getAttribute("id")}"]`).textContent()).resolves.toBe("beta2")
+    await slider.focus()
+    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight")
+    await settled(page)
+    expect(await slider.inputValue()).toBe("0.993")
+    const after = await drawnFinal(page)
+    expect(after.adam.value).not.toBe(before.adam.value)
+    expect(after.amsgrad.value).toBe(before.amsgrad.value)
+    const argv = JSON.parse((await page.getAttribute("#command", "data-argv"))!) as string[]
+    expect(argv).toEqual(["run", "reddi2018/online", "--set", "learners.adam.beta2=0.993"])
+    expect(await page.textContent("#command")).toBe("npx regretlab run reddi2018/online --set learners.adam.beta2=0.993")
+
+    // The page's own command, run by the CLI: the same numbers, bit for bit.
+    const run = await cli([...argv, "--json", "--no-report"])
+    expect(run.code, run.stderr).toBe(0)
+    const doc = JSON.parse(run.stdout) as { runs: { learner: string; final: { t: number; avgRegret: number } }[] }
+    const table = await tableValues(page)
+    for (const r of doc.runs) {
+      expect(after[r.learner].t).toBe(r.final.t)
+      expect(Object.is(after[r.learner].value, r.final.avgRegret), `${r.learner}: drawn ${after[r.learner].value}, CLI ${r.final.avgRegret}`).toBe(true)
+      expect(Object.is(table[r.learner], r.final.avgRegret)).toBe(true)
+    }
+
+    // A pasted scenario with an invalid β1: the CLI's message for the same file, and the view stays.
+    const bad = { id: "x/bad", title: "bad", domain: { kind: "box", lower: [-1], upper: [1] }, adversary: { kind: "periodic-linear", C: 3 }, learners: [{ label: "a", kind: "adam", beta1: 1 }], horizon: 10, start: [0] }
+    await fs.writeFile(path.join(dir, "pasted.json"), JSON.stringify(bad))
+    const cliError = await cli(["run", "pasted.json", "--no-report"], { cwd: dir })
+    expect(cliError.code).toBe(2)
+    await page.click("#paste-box > summary")
+    await page.fill("#paste-text", JSON.stringify(bad))
+    await page.click("#paste-load")
+    await page.waitForFunction(() => (document.getElementById("file-message")?.textContent ?? "") !== "")
+    expect(`regretlab: ${await page.textContent("#file-message")}\n`).toBe(cliError.stderr)
+    expect(await page.textContent("#file-message")).toBe("pasted.json: learners[0].beta1: expected a number in [0, 1), got 1")
+
+    // The URL holds the state: a fresh page opened from it shows the same experiment.
+    await page.waitForFunction(() => document.body.dataset.url === "written")
+    const url = page.url()
+    const state = await page.evaluate(() => (window as unknown as Win).regretlabPlayground.state)
+    const again = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const seenAgain = watch(again)
+    await again.goto(url)
+    await settled(again)
+    expect(await again.evaluate(() => (window as unknown as Win).regretlabPlayground.state)).toEqual(state)
+    expect(await again.locator('input[type=range][data-key="learners.adam.beta2"]').inputValue()).toBe("0.993")
+    expect(await drawnFinal(again)).toEqual(after)
+
+    await fs.mkdir("reports/.test-artifacts", { recursive: true })
+    await again.screenshot({ path: "reports/.test-artifacts/playground-1280.png" })
+
+    // Learners on and off: adagrad off is the CLI's --learners; the exported scenario JSON, run by
+    // the CLI, gives the drawn numbers; pasted back in, it draws the same.
+    await again.uncheck('input[type=checkbox][data-learner="adagrad"]')
+    await settled(again)
+    expect(await again.textContent("#command")).toBe("npx regretlab run reddi2018/online --set learners.adam.beta2=0.993 --learners adam,amsgrad")
+    const shown = await drawnFinal(again)
+    expect(Object.keys(shown)).toEqual(["adam", "amsgrad"])
+    const [download] = await Promise.all([again.waitForEvent("download"), again.click("#export-json")])
+    expect(download.suggestedFilename()).toBe("reddi2018-online.json")
+    const exported = path.join(dir, "reddi2018-online.json")
+    await download.saveAs(exported)
+    const fromFile = await cli(["run", exported, "--json", "--no-report"])
+    expect(fromFile.code, fromFile.stderr).toBe(0)
+    const fileDoc = JSON.parse(fromFile.stdout) as { runs: { learner: string; final: { avgRegret: number } }[] }
+    expect(Object.fromEntries(fileDoc.runs.map((r) => [r.learner, r.final.avgRegret]))).toEqual({ adam: shown.adam.value, amsgrad: shown.amsgrad.value })
+    await again.click("#paste-box > summary")
+    await again.fill("#paste-text", await fs.readFile(exported, "utf8"))
+    await again.click("#paste-load")
+    await settled(again)
+    expect(await again.textContent("#command")).toBe("npx regretlab run reddi2018-online.json")
+    expect(await drawnFinal(again)).toEqual(shown)
+    for (const [p, s] of [[page, seen], [again, seenAgain]] as const) {
+      expect(s.problems).toEqual([])
+      expect(s.network()).toEqual([])
+      await p.close()
+    }
+  })
+
+  it("fits a narrow screen: one column, no sideways scrolling", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 })
+    const seen = watch(page)
+    await page.goto(`${pathToFileURL(built.index).href}#scenario=reddi2018%2Ftheorem1`)
+    await settled(page)
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }))
+    expect(widths.page).toBeLessThanOrEqual(widths.viewport)
+    const charts = await page.$$eval(".chart", (els) => els.map((e) => e.getBoundingClientRect().right))
+    for (const right of charts) expect(right).toBeLessThanOrEqual(390)
+    await page.screenshot({ path: "reports/.test-artifacts/playground-390.png", fullPage: false })
+    expect(seen.problems).toEqual([])
+    expect(seen.network()).toEqual([])
+    await page.close()
+  })
+})

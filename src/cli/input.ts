@@ -7,7 +7,7 @@ import { asInputError, InputError, inputFrom } from "./errors.ts"
 export const userCall = <A>(f: () => A | Promise<A>): Effect.Effect<A, InputError> =>
   Effect.tryPromise({ try: async () => f(), catch: inputFrom })
 
-/** Only recognised input errors (ScenarioError, LearnerConfigError, …) are the user's doing. */
+/** Only UserErrors (ConfigError, ScenarioError, …) are the user's doing; anything else is a bug. */
 export const checkedCall = <A>(f: () => A | Promise<A>): Effect.Effect<A, InputError> =>
   Effect.tryPromise({ try: async () => f(), catch: (e) => e }).pipe(
     Effect.catch((e) => {

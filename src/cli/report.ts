@@ -7,7 +7,7 @@ import { readReportData } from "../report/data.ts"
 import { summaryTable } from "../report/summary.ts"
 import { writeFailure } from "./errors.ts"
 import { userCall } from "./input.ts"
-import { regenerateCommand } from "./invocation.ts"
+import { regenerateCommand } from "../scenario/command.ts"
 import { displayPath, writeReportLazily } from "./run.ts"
 import { version } from "./version.ts"
 

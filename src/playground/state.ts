@@ -2,7 +2,7 @@
 // dropped in), the CLI's `--set key=value` overrides applied to it in order, and the CLI's
 // `--learners` subset. The same three things give the URL (so a link reproduces the view), the
 // `regretlab run` command, and the scenario the engine resolves: one source, no drift.
-import { shellQuote } from "../cli/invocation.ts"
+import { shellQuote } from "../scenario/command.ts"
 
 export type Base =
   | { readonly kind: "builtin"; readonly id: string }

@@ -3,22 +3,23 @@
 // in Float64Arrays so a fused round kernel (see Learner.fuse) can keep them in the same places; the
 // plain path below is the reference every learner runs through and every fused kernel must match
 // bit for bit. Every long sum is compensated: Knuth's TwoSum gives each add's exact rounding error.
+import { twoSumError } from "../sum.ts"
 
 /** (sum[i], comp[i]) += v, compensated. */
-export const addCompensated = (sum: Float64Array, comp: Float64Array, i: number, v: number): void => {
-  const s = sum[i], t = s + v, b = t - s
-  comp[i] += (s - (t - b)) + (v - b)
+const addCompensated = (sum: Float64Array, comp: Float64Array, i: number, v: number): void => {
+  const s = sum[i], t = s + v
+  comp[i] += twoSumError(s, v, t)
   sum[i] = t
 }
 
 /** (a[i], a[i + 1]) += v, compensated: a sum and its compensation side by side. */
-export const addPair = (a: Float64Array, i: number, v: number): void => {
-  const s = a[i], t = s + v, b = t - s
-  a[i + 1] += (s - (t - b)) + (v - b)
+const addPair = (a: Float64Array, i: number, v: number): void => {
+  const s = a[i], t = s + v
+  a[i + 1] += twoSumError(s, v, t)
   a[i] = t
 }
 
-/** The value of a compensated pair. */
+/** The value of a compensated pair, as NeumaierSum reads it. */
 export const compensated = (sum: number, comp: number): number => (Number.isFinite(sum) ? sum + comp : sum)
 
 /** Slots of `acc`: Σf and its compensation, Σc and its, Σ E f and its, max ‖g‖∞, max ‖g‖₂². */
@@ -45,7 +46,6 @@ export class Accounting {
   readonly gam = Float64Array.of(Infinity, 0)
   /** The arrays in the order fused kernels read them. */
   readonly args: readonly Float64Array[]
-  private readonly x: Float64Array
   private readonly scale: Float64Array
 
   constructor(readonly dim: number) {
@@ -57,14 +57,13 @@ export class Accounting {
     this.lastX = new Float64Array(dim)
     this.eg = new Float64Array(dim + 1)
     this.inv = new Float64Array(dim)
-    this.x = new Float64Array(dim)
     this.scale = new Float64Array(dim)
     this.args = [this.acc, this.gs, this.gc, this.xs, this.xc, this.sq, this.lastX, this.eg, this.inv, this.gam]
   }
 
-  /** Remembers x_t before the learner moves (the plain path's first step of a round). */
+  /** Remembers x_t (as lastX) before the learner moves: the plain path's first step of a round. */
   play(x: Float64Array): void {
-    this.x.set(x)
+    this.lastX.set(x)
   }
 
   /**
@@ -80,7 +79,7 @@ export class Accounting {
     shape: { readonly linear: boolean; readonly expected: boolean; readonly gradientSums: boolean },
     inverseStep: ((t: number, out: Float64Array) => void) | undefined
   ): void {
-    const d = this.dim, acc = this.acc, x = this.x
+    const d = this.dim, acc = this.acc, x = this.lastX
     if (inverseStep !== undefined) {
       inverseStep(t, this.scale)
       let gmin = Infinity
@@ -95,7 +94,6 @@ export class Accounting {
     addPair(acc, ACC.cum, f)
     if (shape.expected) addPair(acc, ACC.ecum, ef)
     for (let i = 0; i < d; i++) addCompensated(this.xs, this.xc, i, x[i])
-    this.lastX.set(x)
     if (!shape.gradientSums) return
     let n2 = 0, inf = 0
     for (let i = 0; i < d; i++) {

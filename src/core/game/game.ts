@@ -141,13 +141,15 @@ export class Game {
    */
   private playPlain(t0: number, K: number): number {
     const { adversary, learner } = this.spec
-    const a = this.accounting, g = this.scratch
+    const a = this.accounting
     for (let k = 0; k < K; k++) {
       const t = t0 + k
       const x = learner.x
       const loss = adversary.reveal(t, x)
       const f = loss.value(x)
-      loss.gradient(x, g)
+      // A linear loss's gradient is its g, whatever x: read it in place rather than copy it.
+      const g = this.linear ? (loss as LinearLoss).g : this.scratch
+      if (!this.linear) loss.gradient(x, g)
       const ef = this.expected !== undefined ? this.expected.value(x) : 0
       if (!this.linear) this.stats.add(loss)
       if (!Number.isFinite(f)) return this.diverge(t, k, { what: "loss", value: f })

@@ -4,7 +4,7 @@
 // the lazy form has a regret bound (docs/reference/online-learning.md §4).
 import { ConfigError } from "../config/error.ts"
 import type { Fields, ValuesOf } from "../config/fields.ts"
-import { addCompensated, compensated } from "../game/accounting.ts"
+import { NeumaierVector } from "../sum.ts"
 import type { Domain } from "../types.ts"
 import type { Learner, LearnerFailure, LearnerKind } from "./learner.ts"
 import { stepSize, stepSizeFields, stepSizeText } from "./step-size.ts"
@@ -19,24 +19,21 @@ export class EgLearner implements Learner {
   failure: LearnerFailure | undefined = undefined
   /** log x_1: the prior's weights. */
   private readonly logPrior: Float64Array
-  private readonly theta: Float64Array
-  private readonly thetaComp: Float64Array
+  private readonly theta: NeumaierVector
   private readonly w: Float64Array
 
   constructor(readonly config: EgConfig, domain: Domain) {
     const d = (this.dim = domain.dim)
     this.x = new Float64Array(d)
     this.logPrior = new Float64Array(d)
-    this.theta = new Float64Array(d)
-    this.thetaComp = new Float64Array(d)
+    this.theta = new NeumaierVector(d)
     this.w = new Float64Array(d)
   }
 
   reset(start: Float64Array): void {
     this.x.set(start)
     for (let i = 0; i < this.dim; i++) this.logPrior[i] = Math.log(start[i])
-    this.theta.fill(0)
-    this.thetaComp.fill(0)
+    this.theta.reset()
     this.failure = undefined
   }
 
@@ -50,8 +47,8 @@ export class EgLearner implements Learner {
         this.failure = { what: "gradient", value: gi }
         return false
       }
-      addCompensated(this.theta, this.thetaComp, i, gi)
-      const wi = this.logPrior[i] - eta * compensated(this.theta[i], this.thetaComp[i])
+      this.theta.addAt(i, gi)
+      const wi = this.logPrior[i] - eta * this.theta.get(i)
       w[i] = wi
       if (wi > max) max = wi
     }
@@ -67,7 +64,9 @@ export class EgLearner implements Learner {
   }
 
   snapshot() {
-    return { theta: Array.from(this.theta, (s, i) => compensated(s, this.thetaComp[i])) }
+    const theta = new Float64Array(this.dim)
+    this.theta.valueInto(theta)
+    return { theta: Array.from(theta) }
   }
 }
 

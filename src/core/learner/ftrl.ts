@@ -5,7 +5,7 @@
 // and differ as soon as the projection is active (docs/reference/online-learning.md §2).
 import type { Fields, ValuesOf } from "../config/fields.ts"
 import type { Domain } from "../types.ts"
-import { addCompensated, compensated } from "../game/accounting.ts"
+import { NeumaierVector } from "../sum.ts"
 import type { Learner, LearnerFailure, LearnerKind } from "./learner.ts"
 import { stepSize, stepSizeFields, stepSizeText } from "./step-size.ts"
 
@@ -20,22 +20,19 @@ export class FtrlLearner implements Learner {
   /** x_1, the regulariser's centre. */
   private readonly x1: Float64Array
   /** θ_t = Σ g_s, compensated. */
-  private readonly theta: Float64Array
-  private readonly thetaComp: Float64Array
+  private readonly theta: NeumaierVector
 
   constructor(readonly config: FtrlConfig, private readonly domain: Domain) {
     const d = (this.dim = domain.dim)
     this.x = new Float64Array(d)
     this.x1 = new Float64Array(d)
-    this.theta = new Float64Array(d)
-    this.thetaComp = new Float64Array(d)
+    this.theta = new NeumaierVector(d)
   }
 
   reset(start: Float64Array): void {
     this.x.set(start)
     this.x1.set(start)
-    this.theta.fill(0)
-    this.thetaComp.fill(0)
+    this.theta.reset()
     this.failure = undefined
   }
 
@@ -46,8 +43,8 @@ export class FtrlLearner implements Learner {
         this.failure = { what: "gradient", value: g[i] }
         return false
       }
-      addCompensated(this.theta, this.thetaComp, i, g[i])
-      x[i] = this.x1[i] - eta * compensated(this.theta[i], this.thetaComp[i])
+      this.theta.addAt(i, g[i])
+      x[i] = this.x1[i] - eta * this.theta.get(i)
     }
     this.domain.project(x, x)
     for (let i = 0; i < this.dim; i++) {
@@ -65,7 +62,9 @@ export class FtrlLearner implements Learner {
   }
 
   snapshot() {
-    return { theta: Array.from(this.theta, (s, i) => compensated(s, this.thetaComp[i])), x1: Array.from(this.x1) }
+    const theta = new Float64Array(this.dim)
+    this.theta.valueInto(theta)
+    return { theta: Array.from(theta), x1: Array.from(this.x1) }
   }
 }
 

@@ -98,10 +98,14 @@ export const algorithm1Labels: { readonly [K in keyof typeof algorithm1Fields]?:
   secondMoment: (c) => (c.secondMoment === "sum" ? "v=Σg²" : c.secondMoment === "mean" ? "v=Σg²/t" : undefined),
   beta2: (c) => (c.secondMoment !== "ema" ? undefined : c.beta2Schedule === "inverse-t" ? "β2=1−1/t" : `β2=${fmt(c.beta2)}`),
   amsgrad: (c) => (c.amsgrad === "off" ? undefined : `max(${c.amsgrad === "raw" ? "v" : "v̂"})`),
+  biasCorrection1: (c) => (c.biasCorrection1 ? "m/(1−β1^t)" : undefined),
+  biasCorrection2: (c) => (c.biasCorrection2 ? "v/(1−β2^t)" : undefined),
   eps: (c) => (c.eps !== 0 ? `ε=${fmt(c.eps)}` : undefined),
   epsRoot: (c) => (c.epsRoot !== 0 ? `ε√=${fmt(c.epsRoot)}` : undefined),
+  initialAccumulator: (c) => (c.initialAccumulator !== 0 ? `v₀=${fmt(c.initialAccumulator)}` : undefined),
   weightDecay: (c) => (c.weightDecay !== 0 ? `λ=${fmt(c.weightDecay)} ${c.weightDecayMode}` : undefined),
-  sign: (c) => (c.sign ? "sign" : undefined)
+  sign: (c) => (c.sign ? "sign" : undefined),
+  projection: (c) => (c.projection === "euclidean" && c.secondMoment !== "none" ? "Euclidean Π" : undefined)
 }
 
 /** The kernel's parameter slots, in the order of the parameter array (the domain's clip bounds last). */

@@ -1,4 +1,4 @@
-// The command that regenerates a report: the user's own arguments, quoted so that pasting the line
+// The command that regenerates a run or a report: the user's own arguments, quoted so that pasting the line
 // into a POSIX shell gives back the same argv.
 const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/
 

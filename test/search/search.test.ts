@@ -1,0 +1,169 @@
+// The search driver: its mechanics against a stubbed game, then the real searches the suite keeps:
+// Theorem 1 rediscovered, and nothing certified against AMSGrad.
+import { describe, expect, it } from "vitest"
+import { createAdversary } from "../../src/core/adversary/index.ts"
+import { createInterval } from "../../src/core/domain/index.ts"
+import { playGame } from "../../src/core/game.ts"
+import { createLearner } from "../../src/core/learner/adaptive.ts"
+import { resolveLearner } from "../../src/core/learner/resolve.ts"
+import { createRandomSource } from "../../src/core/rng.ts"
+import { createScalarEvaluator, type Evaluate, type GameQuery } from "../../src/search/evaluate.ts"
+import { toAdversaryConfig, type AdversaryDescription } from "../../src/search/families.ts"
+import type { Score } from "../../src/search/objective.ts"
+import { createSearch, periodLadder, runSearch, scoreCandidate, type SearchSpec } from "../../src/search/search.ts"
+import type { ScalarLearner } from "../../src/search/scalar-game.ts"
+
+const rmsprop01: ScalarLearner = { kind: "rmsprop", alpha: 0.5, beta1: 0, beta2: 0.1, schedule: "inv-sqrt" }
+const adam: ScalarLearner = { kind: "adam", alpha: 0.5, beta1: 0.9, beta2: 0.99, schedule: "inv-sqrt" }
+
+/**
+ * A stub game whose R_t/t is flat in t (so every candidate holds) and peaks at the period-9
+ * sequence `peak`: the search should race its way to P = 9 and then to the peak.
+ */
+const peak = [1, -0.5, 0.25, 0, 0.5, -1, 0.75, -0.25, 0.1]
+const stub = (queries: GameQuery[]): Evaluate => (q) => {
+  queries.push(q)
+  const g = q.adversary.kind === "periodic" ? q.adversary.gradients : []
+  const miss = g.length === 9 ? g.reduce((s, v, i) => s + (v - peak[i]) ** 2, 0) / 9 : 2
+  return [q.rounds.map((t) => ({ t, avgRegret: 1 / (1 + miss) }))]
+}
+
+const until = (n: number) => ({ until: (p: { evaluations: number }) => p.evaluations >= n })
+
+describe("search", () => {
+  it("races a ladder of periods: every period to 6, then ×1.5, and the maximum", () => {
+    expect(periodLadder(2, 200)).toEqual([2, 3, 4, 5, 6, 9, 14, 20, 30, 46, 68, 103, 154, 200])
+    expect(periodLadder(2, 3)).toEqual([2, 3])
+    expect(periodLadder(10, 20)).toEqual([10, 15, 20])
+    expect(periodLadder(1, 1)).toEqual([1])
+  })
+
+  it("finds the period and the shape a stubbed game rewards, asking only what the spec says", () => {
+    const queries: GameQuery[] = []
+    const spec: SearchSpec = { family: "periodic", learner: adam, horizon: 1000, maxPeriod: 30 }
+    const result = runSearch(spec, stub(queries), until(20_000))
+    const best = result.best!.adversary
+    if (best.kind !== "periodic") throw new Error("kind")
+    expect(best.gradients).toHaveLength(9)
+    best.gradients.forEach((g, i) => expect(g).toBeCloseTo(peak[i], 2))
+    expect(result.best!.score.holds).toBe(true)
+    expect(createSearch(spec).periods).toEqual([2, 3, 4, 5, 6, 9, 14, 20, 30])
+    // Scoring reads T/10 and T; verification T and 10T, for the target and for AMSGrad.
+    const rounds = new Set(queries.map((q) => q.rounds.join(",")))
+    expect([...rounds].sort()).toEqual(["100,1000", "1000,10000"])
+    expect(new Set(queries.map((q) => q.learner.kind))).toEqual(new Set(["adam", "amsgrad"]))
+    expect(queries.every((q) => q.seeds.length === 0 && q.start === 0 && q.interval.lo === -1 && q.interval.hi === 1)).toBe(true)
+    // The stub's flat regret is no convergence for AMSGrad either: nothing is certified.
+    expect(result.firstCertified).toBeUndefined()
+    expect(result.verifications).toBeGreaterThan(0)
+  })
+
+  it("keeps the better half of the periods after each round", () => {
+    const search = createSearch({ family: "periodic", learner: adam, horizon: 1000, maxPeriod: 30 })
+    const evaluate = stub([])
+    const seen: number[][] = []
+    while (search.evaluations < 10_000) {
+      const candidates = search.ask()
+      search.tell(candidates.map((a) => scoreCandidate(search.spec, a, evaluate)))
+      const p = search.periods
+      if (seen.length === 0 || p.length !== seen[seen.length - 1].length) seen.push([...p])
+    }
+    expect(seen.map((p) => p.length)).toEqual([9, 5, 3, 2, 1])
+    expect(seen.slice(1).every((p) => p[0] === 9)).toBe(true)
+  })
+
+  it("is deterministic given its seed, and the seed matters", () => {
+    const asked = (seed: number) => {
+      const search = createSearch({ family: "periodic", learner: adam, horizon: 1000, maxPeriod: 12, seed })
+      const evaluate = stub([])
+      const out: AdversaryDescription[] = []
+      for (let g = 0; g < 60; g++) {
+        const candidates = search.ask()
+        out.push(...candidates)
+        search.tell(candidates.map((a) => scoreCandidate(search.spec, a, evaluate)))
+      }
+      return out
+    }
+    expect(asked(5)).toEqual(asked(5))
+    expect(asked(5)).not.toEqual(asked(6))
+  })
+
+  it("says what went wrong when ask and tell are misused, or the spec is bad", () => {
+    const search = createSearch({ family: "periodic-linear", learner: adam, horizon: 1000 })
+    const noScore: Score = { value: 0, late: 0, early: 0, ratio: 0, holds: false }
+    expect(() => search.tell([])).toThrow(/tell\(\) without ask\(\)/)
+    const candidates = search.ask()
+    expect(() => search.ask()).toThrow(/ask\(\) twice/)
+    expect(() => search.tell([noScore])).toThrow(new RegExp(`scores must be ${candidates.length} scores`))
+    expect(() => createSearch({ family: "periodic", learner: adam, horizon: 5 })).toThrow(/horizon must be an integer ≥ 10, got 5/)
+    expect(() => createSearch({ family: "stochastic-linear", learner: adam, horizon: 100, seeds: [] })).toThrow(/seeds must be at least one seed/)
+  })
+
+  it("scores the stochastic family by pseudo-regret over its seeds, common to every candidate", () => {
+    const queries: GameQuery[] = []
+    const evaluate: Evaluate = (q) => {
+      queries.push(q)
+      return q.seeds.map(() => q.rounds.map((t) => ({ t, avgRegret: 0, pseudoRegret: 0.1 * t })))
+    }
+    const result = runSearch({ family: "stochastic-linear", learner: adam, horizon: 1000, seeds: [3, 4] }, evaluate, until(50))
+    expect(result.best!.score.late).toBeCloseTo(0.05, 12)
+    expect(queries.every((q) => q.seeds.join() === "3,4" && q.adversary.kind === "two-point-linear")).toBe(true)
+  })
+})
+
+describe("search against the paper-form learners", () => {
+  const evaluate = createScalarEvaluator()
+
+  it("rediscovers Theorem 1 (β1 = 0, β2 = 0.1): period 3, one gradient G, two of the other sign below G/2", () => {
+    for (const seed of [1, 2, 3]) {
+      const spec: SearchSpec = { family: "periodic", learner: rmsprop01, horizon: 10_000, maxPeriod: 3, seed }
+      const result = runSearch(spec, evaluate, until(300))
+      const found = result.bestCertified!
+      expect(found.certificate.holds).toBe(true)
+      expect(result.firstCertified!.evaluation).toBeLessThan(100)
+      if (found.adversary.kind !== "periodic") throw new Error("kind")
+      const g = [...found.adversary.gradients].sort((a, b) => Math.abs(b) - Math.abs(a))
+      expect(g).toHaveLength(3)
+      expect(Math.abs(g[0])).toBe(1)
+      for (const small of g.slice(1)) {
+        expect(Math.sign(small)).toBe(-Math.sign(g[0]))
+        expect(Math.abs(small)).toBeLessThan(0.5)
+      }
+    }
+  })
+
+  it("with the periodic-linear family and P ≤ 200 picks period 3 with C > 2, and the framework's game confirms it", () => {
+    const spec: SearchSpec = { family: "periodic-linear", learner: rmsprop01, horizon: 10_000, maxPeriod: 200 }
+    const result = runSearch(spec, evaluate, until(1000))
+    const found = result.bestCertified!
+    if (found.adversary.kind !== "periodic-linear") throw new Error("kind")
+    expect(found.adversary.period).toBe(3)
+    expect(found.adversary.C).toBeGreaterThan(2)
+    // The same sequence through the framework's game, to 10T.
+    const domain = createInterval(-1, 1)
+    const rows = playGame({
+      domain,
+      adversary: createAdversary(toAdversaryConfig(found.adversary) as never, 1),
+      learner: createLearner(resolveLearner({ kind: "rmsprop", alpha: 0.5, beta2: 0.1 }).config, domain),
+      horizon: 100_000,
+      start: Float64Array.of(0),
+      random: createRandomSource(1),
+      checkpoints: [10_000, 100_000]
+    }).rows
+    expect(rows[1].avgRegret).toBeGreaterThanOrEqual(0.9 * rows[0].avgRegret)
+    expect(rows[1].avgRegret / 2).toBeCloseTo(found.certificate.target.at10T, 12)
+  })
+
+  it("certifies nothing against AMSGrad or AdaGrad, whose regret provably vanishes", () => {
+    const amsgrad: ScalarLearner = { ...adam, kind: "amsgrad" }
+    const adagrad: ScalarLearner = { kind: "adagrad", alpha: 0.5, beta1: 0, beta2: 0, schedule: "inv-sqrt" }
+    for (const learner of [amsgrad, adagrad]) {
+      for (const [family, maxPeriod, budget] of [["periodic-linear", 200, 1000], ["periodic", 20, 2000]] as const) {
+        const result = runSearch({ family, learner, horizon: 10_000, maxPeriod }, evaluate, until(budget))
+        expect(result.firstCertified).toBeUndefined()
+        expect(result.best!.score.holds).toBe(false)
+        expect(result.best!.score.ratio).toBeLessThan(0.9)
+      }
+    }
+  })
+})

@@ -8,9 +8,9 @@
 // node --import tsx/esm bench/search.ts [--quick] [--seconds N]
 import { createAdversary } from "../src/core/adversary/index.ts"
 import { createInterval } from "../src/core/domain/index.ts"
-import { playGame } from "../src/core/game.ts"
-import { createLearner } from "../src/core/learner/adaptive.ts"
-import type { LearnerSpec } from "../src/core/learner/config.ts"
+import { playGame } from "../src/core/game/game.ts"
+import { createLearner } from "../src/core/learner/registry.ts"
+import type { LearnerSpec } from "../src/core/learner/resolve.ts"
 import { resolveLearner } from "../src/core/learner/resolve.ts"
 import { createRandomSource } from "../src/core/rng.ts"
 import { createScalarEvaluator } from "../src/search/evaluate.ts"

@@ -10,7 +10,7 @@ import { checkpointCountBound } from "../core/checkpoints.ts"
 import { domainDim } from "../core/domain/index.ts"
 import { checkReportTarget, resolveReportDir } from "../report/paths.ts"
 import { summaryTable } from "../report/summary.ts"
-import { availableMemory, checkMemory, estimateMemory } from "../run/memory.ts"
+import { availableMemory, checkMemory, estimateMemory, learnerDoubles } from "../run/memory.ts"
 import { RunCrashed, Runner, runnerLayer, RunThreadError } from "../run/runner.ts"
 import { threadRunnerLayer } from "../run/thread-runner.ts"
 import { chooseWorkers } from "../run/workers.ts"
@@ -113,11 +113,13 @@ export const runCommand = Command.make(
       // Before anything is allocated: a dimension of 10^7 is refused with its estimate, not found out by swapping.
       const runs = scenario.learners.length * scenario.seeds.length
       if (!flags.force) {
+        const dim = domainDim(scenario.domain)
         const estimate = estimateMemory({
-          dim: domainDim(scenario.domain),
+          dim,
           runs,
           rowsPerRun: checkpointCountBound(scenario.horizon, scenario.checkpoints.perDecade, scenario.checkpoints.extra.length),
-          threads: workers
+          threads: workers,
+          learnerDoubles: scenario.seeds.length * learnerDoubles(scenario.learners.map((l) => l.config.kind), dim)
         })
         yield* checkedCall(() => checkMemory(estimate, availableMemory(), `${scenario.id} (${runs} run${runs === 1 ? "" : "s"})`, "pass --force to run anyway, or run fewer learners or seeds at once (--learners, --seeds)"))
       }

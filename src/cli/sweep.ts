@@ -13,7 +13,7 @@ import { assertNotBeingWritten, SweepLock } from "../sweep/lock.ts"
 import { collectResults, type Merged, readManifest, readResults, RESULTS, resultsFileName, ResultsWriteError, writeMerged } from "../sweep/results.ts"
 import { checkpointCountBound } from "../core/checkpoints.ts"
 import { domainDim } from "../core/domain/index.ts"
-import { availableMemory, checkMemory, estimateMemory, formatBytes } from "../run/memory.ts"
+import { availableMemory, checkMemory, estimateMemory, formatBytes, learnerDoubles } from "../run/memory.ts"
 import { chooseWorkers } from "../run/workers.ts"
 import type { ResolvedScenario } from "../scenario/types.ts"
 import { runSweep } from "../sweep/run.ts"
@@ -84,7 +84,9 @@ const sweepWorkers = (plan: SweepPlan, base: ResolvedScenario, requested: number
   const notes = choice.note !== undefined ? [choice.note] : []
   if (choice.workers === 0) return { workers: 0, notes }
   // Grid values can change the horizon or the checkpoints; the base scenario's give the estimate.
-  const perJob = estimateMemory({ dim: domainDim(base.domain), runs: 1, rowsPerRun: checkpointCountBound(base.horizon, base.checkpoints.perDecade, base.checkpoints.extra.length), threads: 1 })
+  const dim = domainDim(base.domain)
+  const heaviest = Math.max(0, ...base.learners.filter((l) => plan.learners.includes(l.label)).map((l) => learnerDoubles([l.config.kind], dim)))
+  const perJob = estimateMemory({ dim, runs: 1, rowsPerRun: checkpointCountBound(base.horizon, base.checkpoints.perDecade, base.checkpoints.extra.length), threads: 1, learnerDoubles: heaviest })
   const available = availableMemory()
   checkMemory(perJob, available, `one job of ${plan.id}`, "lower the dimension or the horizon")
   const fit = Math.max(1, Math.floor(available.bytes / perJob.bytes))

@@ -6,6 +6,7 @@
 // holds its own copy of the scenario's vectors and its loaded code.
 import { freemem } from "node:os"
 import { UserError } from "../core/config/error.ts"
+import { learnerKinds } from "../core/learner/registry.ts"
 
 export const RUN_ARRAYS = 32
 /** A checkpoint row in memory and again in the report (vectors only for d ≤ 8). */
@@ -24,6 +25,8 @@ export interface MemoryNeed {
   readonly rowsPerRun: number
   /** Worker threads (each rebuilds the scenario). */
   readonly threads: number
+  /** Doubles the runs' learners keep beyond the common arrays, summed over the runs (LearnerKind.stateDoubles). */
+  readonly learnerDoubles?: number
 }
 
 export interface MemoryEstimate {
@@ -35,9 +38,11 @@ export interface MemoryEstimate {
 export const estimateMemory = (n: MemoryNeed): MemoryEstimate => {
   const perRun = RUN_ARRAYS * 8 * n.dim + RUN_BYTES + ROW_BYTES * n.rowsPerRun
   const perThread = THREAD_BYTES + SCENARIO_BYTES_PER_COORD * n.dim
-  const bytes = n.runs * perRun + n.threads * perThread
+  const extra = 8 * (n.learnerDoubles ?? 0)
+  const bytes = n.runs * perRun + extra + n.threads * perThread
   const runs = `${n.runs} run${n.runs === 1 ? "" : "s"} × (${RUN_ARRAYS} arrays of d = ${n.dim.toLocaleString("en-US")} doubles + ${n.rowsPerRun.toLocaleString("en-US")} checkpoint rows)`
-  return { bytes, words: n.threads > 0 ? `${runs} + ${n.threads} thread${n.threads === 1 ? "" : "s"} × ${formatBytes(perThread)}` : runs }
+  const learners = extra > 0 ? ` + ${formatBytes(extra)} of learner matrices` : ""
+  return { bytes, words: `${runs}${learners}${n.threads > 0 ? ` + ${n.threads} thread${n.threads === 1 ? "" : "s"} × ${formatBytes(perThread)}` : ""}` }
 }
 
 export const formatBytes = (bytes: number): string => {
@@ -80,6 +85,10 @@ export const availableMemory = (env: NodeJS.ProcessEnv = process.env): Available
   }
   return best
 }
+
+/** The extra doubles of each learner config (LearnerKind.stateDoubles) at dimension d, summed. */
+export const learnerDoubles = (kinds: readonly string[], dim: number): number =>
+  kinds.reduce((sum, kind) => sum + (learnerKinds.get(kind)?.stateDoubles?.(dim) ?? 0), 0)
 
 /** Too much memory asked for: refused before anything starts (the user decides: --force or a smaller batch). */
 export class MemoryRefused extends UserError {

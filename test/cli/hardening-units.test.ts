@@ -12,7 +12,7 @@ import { invocationLine } from "../../src/cli/presenter.ts"
 import { terminalCell, terminalText } from "../../src/cli/terminal.ts"
 import { runThreads, THREAD_WORK_THRESHOLD } from "../../src/cli/run.ts"
 import { writeDirAtomic } from "../../src/report/atomic.ts"
-import { availableMemory, checkMemory, estimateMemory, formatBytes, MemoryRefused, parseBytes, RUN_ARRAYS } from "../../src/run/memory.ts"
+import { availableMemory, checkMemory, estimateMemory, formatBytes, learnerDoubles, MemoryRefused, parseBytes, RUN_ARRAYS } from "../../src/run/memory.ts"
 import { chooseWorkers } from "../../src/run/workers.ts"
 import { getScenario } from "../../src/scenario/index.ts"
 import { formatKeyPath, parseKeyPath, splitAssignment, splitTied } from "../../src/scenario/key-path.ts"
@@ -93,6 +93,14 @@ describe("the memory estimate", () => {
     expect(e.words).toBe("3 runs × (32 arrays of d = 10,000,000 doubles + 141 checkpoint rows)")
     expect(formatBytes(e.bytes)).toBe("7.2 GB")
     expect(estimateMemory({ dim: 1, runs: 1, rowsPerRun: 10, threads: 2 }).words).toMatch(/\+ 2 threads × 96\.0 MB$/)
+  })
+
+  it("counts a learner's own matrices: Online Newton Step keeps two d×d", () => {
+    expect(learnerDoubles(["ons", "adam", "ogd"], 1000)).toBe(2 * 1000 * 1000)
+    expect(learnerDoubles(["adam"], 1e6)).toBe(0)
+    const e = estimateMemory({ dim: 20_000, runs: 2, rowsPerRun: 100, threads: 0, learnerDoubles: learnerDoubles(["ons", "ogd"], 20_000) })
+    expect(e.words).toBe("2 runs × (32 arrays of d = 20,000 doubles + 100 checkpoint rows) + 6.0 GB of learner matrices")
+    expect(e.bytes).toBeGreaterThan(8 * 2 * 20_000 ** 2)
   })
 
   it("refuses what does not fit, naming the estimate and where the limit comes from", () => {

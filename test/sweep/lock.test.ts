@@ -3,13 +3,13 @@
 // after the sweep (finished, failed, or the process exiting part-way), and a job recorded twice
 // counts once.
 import { spawn } from "node:child_process"
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from "node:fs"
 import { hostname, tmpdir } from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
 import { resolveSweep } from "../../src/sweep/definition.ts"
-import { SweepLock } from "../../src/sweep/lock.ts"
+import { STALE_AFTER_MS, SweepLock } from "../../src/sweep/lock.ts"
 import { readResults, recordLine } from "../../src/sweep/results.ts"
 import { runSweep } from "../../src/sweep/run.ts"
 import { summariseSweep } from "../../src/sweep/summary.ts"
@@ -42,7 +42,7 @@ describe("the sweep folder lock", () => {
     expect(readdirSync(dir).filter((f) => f.endsWith(".lock"))).toEqual([])
   })
 
-  it("a lock whose process is gone is taken over; one from another host is not", async () => {
+  it("a lock whose process is gone is taken over; one from another host once it is no longer refreshed", async () => {
     const dir = tmp()
     mkdirSync(dir, { recursive: true })
     const lock = path.join(dir, "results.jsonl.lock")
@@ -51,8 +51,12 @@ describe("the sweep folder lock", () => {
     expect(JSON.parse(readFileSync(lock, "utf8")).pid).toBe(process.pid)
     taken.release()
     expect(existsSync(lock)).toBe(false)
+    // From another host (a shared file system): held while its owner refreshes it, stale once it stops.
     writeFileSync(lock, JSON.stringify({ pid: await deadPid(), host: "another-machine", started: "x", command: "regretlab sweep elsewhere" }))
     expect(() => SweepLock.acquire(dir, "results.jsonl")).toThrow(/being written by another sweep \(pid \d+ on another-machine, since x \(regretlab sweep elsewhere\)\).*delete .*results\.jsonl\.lock/)
+    const past = new Date(Date.now() - STALE_AFTER_MS - 1000)
+    utimesSync(lock, past, past)
+    SweepLock.acquire(dir, "results.jsonl").release()
   })
 
   it("shards of one n share a folder; an unsharded sweep or another n does not", () => {

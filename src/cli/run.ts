@@ -72,7 +72,8 @@ export const runThreads = (s: ResolvedScenario, requested: number | undefined, c
   const work = runs * s.horizon * domainDim(s.domain)
   // One thread gains nothing over this one; a small batch by default neither.
   const workers = choice.workers < 2 || (requested === undefined && work < THREAD_WORK_THRESHOLD) ? 0 : choice.workers
-  return { workers, note: choice.note }
+  const note = choice.note !== undefined && workers === 0 ? `--workers ${requested}: playing in this thread (a single run)` : choice.note
+  return { workers, note }
 }
 
 export const runCommand = Command.make(

@@ -82,6 +82,7 @@ describe("the number of worker threads", () => {
     expect(runThreads(online, 2, 2).workers).toBe(2)
     expect(runThreads({ ...big, learners: big.learners.slice(0, 1) }, undefined, 8).workers).toBe(0)
     expect(runThreads(big, 64, 2)).toEqual({ workers: 2, note: "--workers 64: using 2 (at most one per core; this machine has 2)" })
+    expect(runThreads({ ...big, learners: big.learners.slice(0, 1) }, 64, 2)).toEqual({ workers: 0, note: "--workers 64: playing in this thread (a single run)" })
   })
 })
 

@@ -3,6 +3,7 @@
 // SVG's text metrics and the PNG's glyphs agree on every machine.
 import type { ScenarioResult } from "../scenario/types.ts"
 import { computeBounds } from "./bounds.ts"
+import { labCharts } from "./lab/index.ts"
 import { fmt, hyperText } from "./format.ts"
 import { FONT_FAMILY } from "./font-family.ts"
 import { chooseScale, type ScaleChoice } from "./scales.ts"
@@ -280,12 +281,13 @@ const summaryChart = (result: ScenarioResult, labels: readonly string[]): ChartS
   }
 }
 
-/** Every chart of the report, in reading order. */
+/** Every chart of the report, in reading order (a full-batch scenario's own charts first). */
 export const buildCharts = (result: ScenarioResult): readonly ChartSpec[] => {
   const labels = learnerLabels(result)
   // The effective step and Γ_t exist only for learners with a diagonal preconditioner.
   const diagnosed = result.runs.some((r) => r.rows.some((row) => row.stepMean !== undefined))
   return [
+    ...labCharts(result),
     avgRegretChart(result, labels),
     regretChart(result, labels),
     iterateChart(result, labels),

@@ -61,11 +61,15 @@ export const runInfo = (r: ScenarioResult, command: string, version: string): Ru
 const SCALARS = ["t", "cumLoss", "comparatorLoss", "comparatorGap", "regret", "avgRegret", "pseudoRegret", "distToComparator", "stepMin", "stepMean", "stepMax", "gammaMin", "gammaNegativeRounds"] as const
 const VECTORS = ["x", "xAvg", "comparatorX"] as const
 
-/** Long-format CSV: learner, seed, status, then every row field; vectors as <name>_<i> columns. */
+/**
+ * Long-format CSV: learner, seed, status, then every row field; vectors as <name>_<i> columns, the
+ * adversary's own metrics as metrics.<name> columns.
+ */
 export const rowsCsv = (r: ScenarioResult): string => {
   const width = (k: (typeof VECTORS)[number]) => maxOf(r.runs.flatMap((run) => run.rows.map((row) => row[k]?.length ?? 0)), 0)
   const widths = VECTORS.map(width)
-  const head = ["learner", "seed", "status", ...SCALARS, ...VECTORS.flatMap((k, j) => Array.from({ length: widths[j] }, (_, i) => `${k}_${i}`))]
+  const named = [...new Set(r.runs.flatMap((run) => run.rows.flatMap((row) => Object.keys(row.metrics ?? {}))))]
+  const head = ["learner", "seed", "status", ...SCALARS, ...VECTORS.flatMap((k, j) => Array.from({ length: widths[j] }, (_, i) => `${k}_${i}`)), ...named.map((m) => `metrics.${m}`)]
   const lines = [head.join(",")]
   for (const run of r.runs) {
     for (const row of run.rows) {
@@ -73,6 +77,7 @@ export const rowsCsv = (r: ScenarioResult): string => {
       VECTORS.forEach((k, j) => {
         for (let i = 0; i < widths[j]; i++) cells.push(row[k]?.[i])
       })
+      for (const m of named) cells.push(row.metrics?.[m])
       lines.push(cells.map(csvField).join(","))
     }
   }

@@ -4,9 +4,9 @@ import { csvField, fmt } from "./format.ts"
 import { terminalCell } from "./terminal-text.ts"
 import { maxOf } from "../core/extent.ts"
 
-/** ✓ when every expectation on the learner holds, ✗ when any fails, — when it has none or the run was interrupted. */
+/** ✓ when every expectation on the learner (or comparing another with it) holds, ✗ when any fails, — when it has none or the run was interrupted. */
 export const verdictOf = (result: ScenarioResult, learner: string): string => {
-  const mine = result.expectations.filter((e) => e.expectation.learner === learner)
+  const mine = result.expectations.filter((e) => e.expectation.learner === learner || e.expectation.than === learner)
   if (mine.length === 0) return "— (no expectation)"
   if (mine.some((e) => e.checked === false)) return `— not checked (interrupted; ${mine.length} expectation${mine.length === 1 ? "" : "s"})`
   const ok = mine.filter((e) => e.holds).length

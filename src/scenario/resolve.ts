@@ -10,7 +10,9 @@ import { checkLearnerDomain, checkLearnerStart, resolveLearner, type LabelledLea
 import type { Adversary, DomainConfig } from "../core/types.ts"
 import { formatPath, ScenarioError, valueAt } from "./error.ts"
 import { firstProblem, scenarioFileSchema } from "./schema.ts"
-import type { AdversaryConfig, Expectation, ResolvedScenario, ScenarioInput } from "./types.ts"
+import { runMetric } from "./run-metrics.ts"
+import { metrics as builtinMetricNames } from "./schema-parts.ts"
+import type { AdversaryConfig, BuiltinMetric, ResolvedScenario, ScenarioInput } from "./types.ts"
 
 /** The data part of an input: functions (TS factories, custom step schedules) are not schema data. */
 const dataView = (input: unknown): unknown => {
@@ -22,7 +24,10 @@ const dataView = (input: unknown): unknown => {
 }
 
 /** Metrics that need the final x vector recorded in rows. */
-export const vectorMetrics: ReadonlySet<Expectation["metric"]> = new Set(["x", "xAvg"])
+export const vectorMetrics: ReadonlySet<string> = new Set<BuiltinMetric>(["x", "xAvg"])
+
+/** The numbers every final row has (Expectation.metric may also name one the adversary reports). */
+const builtinMetrics: ReadonlySet<string> = new Set<BuiltinMetric>(builtinMetricNames)
 
 /** Runs a core validator; its ConfigError becomes a ScenarioError at `prefix` inside the file. */
 const within = <A>(source: string, prefix: string, f: () => A): A => {
@@ -90,8 +95,20 @@ export const resolveScenario = (input: unknown, source: string): ResolvedScenari
   })
 
   const expectations = s.expectations ?? []
+  const labelList = [...labels].map((l) => JSON.stringify(l)).join(", ")
+  const reported = new Set((sample.metrics ?? []).map((m) => m.name))
+  const partial = { adversary, learners }
   expectations.forEach((x, i) => {
-    if (!labels.has(x.learner)) fail(`expectations[${i}].learner`, x.learner, `one of the learner labels ${[...labels].map((l) => JSON.stringify(l)).join(", ")}`)
+    if (!labels.has(x.learner)) fail(`expectations[${i}].learner`, x.learner, `one of the learner labels ${labelList}`)
+    if (x.than !== undefined && (!labels.has(x.than) || x.than === x.learner)) fail(`expectations[${i}].than`, x.than, `another learner's label (one of ${labelList}, not ${JSON.stringify(x.learner)})`)
+    const derived = runMetric(x.metric)
+    if (derived !== undefined) {
+      for (const who of [x.learner, ...(x.than !== undefined ? [x.than] : [])]) {
+        if (!derived.applies(partial, who)) fail(`expectations[${i}].metric`, x.metric, `a metric defined for ${JSON.stringify(who)} (${x.metric}: ${derived.title})`)
+      }
+    } else if (!builtinMetrics.has(x.metric) && !reported.has(x.metric)) {
+      fail(`expectations[${i}].metric`, x.metric, `a built-in metric (${[...builtinMetrics].join(", ")})${reported.size > 0 ? ` or one this adversary reports (${[...reported].join(", ")})` : "; this adversary reports no metrics of its own"}`)
+    }
     if (x.coordinate !== undefined && x.coordinate >= dim) fail(`expectations[${i}].coordinate`, x.coordinate, `a coordinate in [0, ${dim - 1}]`)
     if (x.op === "near" && !(x.tolerance !== undefined && x.tolerance > 0)) fail(`expectations[${i}].tolerance`, x.tolerance, "a positive tolerance for \"near\"")
     if (x.metric === "pseudoAvgRegret" && sample.expectedLoss === undefined) {

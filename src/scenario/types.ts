@@ -5,17 +5,29 @@ import type { Adversary, CheckpointRow, DomainConfig, RunStatus } from "../core/
 /** A built-in adversary described as data (JSON scenarios); TS scenarios may also give a factory. */
 export type AdversaryConfig = { readonly kind: string; readonly [param: string]: unknown }
 
+/** The numbers every final row has: final x (a coordinate), x̄, R_T/T, R_T, pseudo-regret/T, ‖x_T − x*‖. */
+export type BuiltinMetric = "x" | "xAvg" | "avgRegret" | "regret" | "pseudoAvgRegret" | "distToComparator"
+
 /** A claim the run must show, checked on the final row of every seed of one learner. */
 export interface Expectation {
   /** Learner label. */
   readonly learner: string
-  /** Which number: final x (coordinate `coordinate`, default 0), R_T/T, R_T, pseudo-regret/T, ‖x_T − x*‖. */
-  readonly metric: "x" | "xAvg" | "avgRegret" | "regret" | "pseudoAvgRegret" | "distToComparator"
+  /**
+   * Which number: a built-in one (`x` and `xAvg` at coordinate `coordinate`, default 0), or the name
+   * of a number the adversary reports in its rows' `metrics` (e.g. "testError").
+   */
+  readonly metric: BuiltinMetric | (string & {})
   readonly coordinate?: number
   readonly op: ">=" | "<=" | "near"
+  /** The bound; with `than`, the offset added to the other learner's number. */
   readonly value: number
   /** Tolerance for "near" (absolute). */
   readonly tolerance?: number
+  /**
+   * Another learner's label: the claim is then `metric op (than's metric + value)`, seed by seed
+   * (e.g. Adam's test error ≥ GD's + 0.2; a monotone trend as a chain of such claims).
+   */
+  readonly than?: string
   /** Optional human reason, e.g. "Theorem 1: Adam converges to +1". */
   readonly why?: string
 }
@@ -86,6 +98,8 @@ export interface LearnerSummary {
   readonly regret: Spread
   readonly avgRegret: Spread
   readonly pseudoAvgRegret?: Spread
+  /** Final values of the adversary's own metrics (CheckpointRow.metrics), when it reports any. */
+  readonly metrics?: Readonly<Record<string, Spread>>
   readonly diverged: number
 }
 
@@ -102,7 +116,7 @@ export interface ExpectationResult {
   readonly holds: boolean
   /** False when the run was interrupted before the horizon: the claim is about round T, so it was not checked (absent in older reports: checked). */
   readonly checked?: boolean
-  /** Observed value per seed. */
+  /** Observed value per seed (with `than`: its difference from that learner's value). */
   readonly observed: readonly number[]
 }
 

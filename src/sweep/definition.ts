@@ -12,7 +12,7 @@ import { formatPath, ScenarioError, valueAt } from "../scenario/error.ts"
 import { applyOverrides, getScenario, listScenarios, loadScenario, resolveScenario } from "../scenario/index.ts"
 import { importScenarioModule, parseScenarioJson, readScenarioText, shownPath } from "../scenario/registry.ts"
 import { firstProblem } from "../scenario/schema.ts"
-import type { Expectation, ResolvedScenario } from "../scenario/types.ts"
+import type { BuiltinMetric, ResolvedScenario } from "../scenario/types.ts"
 import { type Axis, type GridValue, makeAxis, mergeAxes, parseGridFlag, parseValues, pointCount } from "./grid.ts"
 import { Finite, headerFields, Horizon, MAX_SEED_COUNT, Metric, NonNegativeInt, opt, SeedCount, Text } from "../scenario/schema-parts.ts"
 import { UserError } from "../core/config/error.ts"
@@ -23,7 +23,7 @@ export class SweepInputError extends UserError {
   override readonly name = "SweepInputError"
 }
 
-export type VerdictMetric = Expectation["metric"]
+export type VerdictMetric = BuiltinMetric
 
 /** A job "converged" when metric op threshold holds on its final row (e.g. x ≤ −0.9). */
 export interface Verdict {

@@ -6,6 +6,7 @@ export { adversaryKinds, createAdversary, describeAdversary, familyOf, registerA
 export { BernoulliLinearAdversary } from "./bernoulli-linear.ts"
 export { MixtureAdversary, SwitchingAdversary, partRandom } from "./composite.ts"
 export { FarEndAdversary } from "./far-end.ts"
+export { FullBatchAdversary, fullBatchMetrics } from "./full-batch.ts"
 export { FixedQuadraticAdversary } from "./fixed-quadratic.ts"
 export { GaussianLinearAdversary } from "./gaussian-linear.ts"
 export { LogisticStreamAdversary } from "./logistic-stream.ts"

@@ -41,7 +41,7 @@ export class Game {
   private readonly horizon: number
   private readonly checkpoints: Float64Array
   private nextIndex = 0
-  /** Chunk buffers: gradients (K×d), offsets of linear losses, losses paid, expected losses (K). */
+  /** Fused-path chunk buffers: gradients (K×d), offsets of linear losses, losses paid, expected losses (K). */
   private readonly G: Float64Array
   private readonly C: Float64Array
   private readonly F: Float64Array
@@ -102,11 +102,13 @@ export class Game {
     this.inverseStep = learner.inverseStep?.bind(learner)
     this.chunked = this.fused !== undefined && this.linear && adversary.information !== "adaptive" && domain.box !== undefined
     // Keep chunk buffers around a megabyte whatever the dimension.
-    this.chunk = this.chunked ? Math.max(1, Math.min(CHUNK_ROUNDS, Math.floor(131072 / d))) : 1
-    this.G = new Float64Array(this.chunk * d)
-    this.C = new Float64Array(this.chunk)
-    this.F = new Float64Array(this.chunk)
-    this.E = new Float64Array(this.chunk)
+    const buffered = this.chunked ? Math.max(1, Math.min(CHUNK_ROUNDS, Math.floor(131072 / d))) : 1
+    // The plain path needs no buffers: it plays whole chunks round by round.
+    this.chunk = this.fused === undefined ? CHUNK_ROUNDS : buffered
+    this.G = new Float64Array(buffered * d)
+    this.C = new Float64Array(buffered)
+    this.F = new Float64Array(buffered)
+    this.E = new Float64Array(buffered)
     if (this.expected !== undefined) {
       const one = adversary.family.createStats(d)
       one.add(this.expected)
@@ -263,7 +265,8 @@ export class Game {
       ...(this.fused !== undefined || this.inverseStep !== undefined ? this.stepDiagnostics() : {}),
       gradNormSum,
       gradMaxInf: acc[ACC.gInf],
-      gradMax2: Math.sqrt(acc[ACC.g2max])
+      gradMax2: Math.sqrt(acc[ACC.g2max]),
+      ...(adversary.measure !== undefined ? { metrics: adversary.measure(a.lastX, domain) } : {})
     }
     this.rows.push(row)
   }

@@ -74,7 +74,7 @@ export async function benchFigure1(workers = availableParallelism(), horizon = 1
 }
 
 export const figure1Line = (r: Figure1Result): string =>
-  `(f) Figure 1 workload (reddi2018/online T = ${r.horizon.toExponential(0).replace("+", "")} × 3 learners + reddi2018/stochastic T = ${r.horizon.toExponential(0).replace("+", "")} × 2 learners × 10 seeds, ${r.runs} runs): ` +
+  `(g) Figure 1 workload (reddi2018/online T = ${r.horizon.toExponential(0).replace("+", "")} × 3 learners + reddi2018/stochastic T = ${r.horizon.toExponential(0).replace("+", "")} × 2 learners × 10 seeds, ${r.runs} runs): ` +
   `serial ${(r.serialMs / 1000).toFixed(2)} s, ${r.workers} workers ${(r.threadsMs / 1000).toFixed(2)} s (threads started beforehand in ${(r.startMs / 1000).toFixed(2)} s), ` +
   `speedup ${r.speedup.toFixed(2)} (target ≥ 1.7 on 2 cores); numbers identical; wall time of the case ${(r.wallMs / 1000).toFixed(1)} s`
 

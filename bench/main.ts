@@ -5,8 +5,9 @@
 //   (c) peak memory of a T = 10^9 run (log-spaced checkpoints keep it flat), in its own process;
 //   (d) a sweep of 64 jobs on 1 worker vs 2 workers;
 //   (e) a learner outside Algorithm 1 (EG on the 100-simplex) through the game's plain accounting
-//       vs a hand-written loop.
-//   (f) the paper's Figure 1 workload (23 runs at T = 10^7) serially vs on one thread per core.
+//       vs a hand-written loop;
+//   (f) start-up of the compiled `regretlab --version` and `regretlab list`, above `node -e 0`.
+//   (g) the paper's Figure 1 workload (23 runs at T = 10^7) serially vs on one thread per core.
 // `--quick` shortens every case (CI smoke); the last line is `ratio framework/hand-loop: X.XX` for (a).
 //
 // Run with `node --import tsx/esm` (npm run bench), not `tsx`: tsx's CommonJS hook parses sources
@@ -25,6 +26,7 @@ import { resolveLearner } from "../src/core/learner/resolve.ts"
 import { createRandomSource } from "../src/core/rng.ts"
 import { benchFigure1, figure1Line } from "./figure1.ts"
 import { benchPlainPath } from "./plain-path.ts"
+import { benchStartup, startupLine } from "./startup.ts"
 import { benchSweep } from "./sweep.ts"
 
 const quick = process.argv.includes("--quick")
@@ -138,6 +140,9 @@ const plain = benchPlainPath(quick)
 console.log(`(e) EG on the 100-simplex through the plain accounting path, T = ${plain.T.toExponential(0)}: hand loop ${plain.handNs.toFixed(0)} ns/round, framework ${plain.frameworkNs.toFixed(0)} ns/round, ratio ${plain.ratio.toFixed(2)} (target ≤ 2)`)
 
 // (f) ------------------------------------------------------------------------------------------
+console.log(startupLine(benchStartup()))
+
+// (g) ------------------------------------------------------------------------------------------
 console.log(figure1Line(await benchFigure1(undefined, quick ? 1_000_000 : 10_000_000)))
 
 if (sink === 42) console.log("")

@@ -3,10 +3,9 @@
 // and a console that collects the output.
 import { Console, Effect, Layer } from "effect"
 import { Command } from "effect/cli"
-// The subpath, not the package root: the root also loads HTTP, sockets and workers (~1 s at startup).
-import * as NodeServices from "@effect/platform-node/NodeServices"
 import { type StopFlag, stopSignalLayer } from "../run/stop.ts"
 import { cli } from "./commands.ts"
+import { nodeServicesLayer } from "./node-services.ts"
 import { presenterLayer } from "./presenter.ts"
 import { type Sink, terminalConsole } from "./terminal.ts"
 import { version } from "./version.ts"
@@ -16,6 +15,6 @@ export const cliProgram = (stop: StopFlag, sink: Sink, args?: readonly string[])
   // renderErrors: parse errors then reach the presenter as one InvalidInvocation event;
   // our own failures carry no CliError.userMessage, so launch() alone prints them.
   (args === undefined ? Command.run(cli, { version, renderErrors: true }) : Command.runWith(cli, { version, renderErrors: true })(args)).pipe(
-    Effect.provide(Layer.mergeAll(NodeServices.layer, presenterLayer, stopSignalLayer(stop))),
+    Effect.provide(Layer.mergeAll(nodeServicesLayer, presenterLayer, stopSignalLayer(stop))),
     Effect.provideService(Console.Console, terminalConsole(sink))
   )

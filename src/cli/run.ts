@@ -11,7 +11,7 @@ import { domainDim } from "../core/domain/index.ts"
 import { checkReportTarget, resolveReportDir } from "../report/paths.ts"
 import { summaryTable } from "../report/summary.ts"
 import { availableMemory, checkMemory, estimateMemory, learnerDoubles } from "../run/memory.ts"
-import { RunCrashed, Runner, runnerLayer, RunThreadError } from "../run/runner.ts"
+import { Runner, runnerLayer, RunThreadError } from "../run/runner.ts"
 import { threadRunnerLayer } from "../run/thread-runner.ts"
 import { chooseWorkers } from "../run/workers.ts"
 import { planRuns, summarise } from "../scenario/index.ts"
@@ -138,7 +138,7 @@ export const runCommand = Command.make(
       const batch = yield* Effect.gen(function* () { return yield* (yield* Runner).execute(plans, { horizon: scenario.horizon }) }).pipe(
         Effect.provide(runner),
         Effect.mapError((e) =>
-          e instanceof RunThreadError ? new EnvironmentFailed({ message: e.message }) : e instanceof RunCrashed ? new RunFailed({ message: e.message }) : new InputError({ message: e.message })
+          e instanceof RunThreadError ? new EnvironmentFailed({ message: e.message }) : new InputError({ message: e.message })
         )
       )
       const result = summarise(scenario, [...batch.runs], batch.completion)

@@ -1,6 +1,6 @@
 // The run layer: Effect services that execute plans (Runner), report progress (Progress) and
 // accept a stop request (StopSignal).
-export { Runner, runnerLayer, RunCrashed, type RunnerError, RunSetupError, RunThreadError } from "./runner.ts"
+export { Runner, runnerLayer, RunInputError, type RunnerError, RunSetupError, RunThreadError } from "./runner.ts"
 export { dealRuns, RunThreadPool, threadRunnerLayer, type ThreadRunnerOptions } from "./thread-runner.ts"
 export { settleBatch, type RunEnd } from "./batch.ts"
 export type { Completion, ExecuteOptions, RunBatch, RunnablePlan, RunnerShape } from "./runner.ts"

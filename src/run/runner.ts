@@ -40,15 +40,15 @@ export class RunThreadError extends Error {
   }
 }
 
-/** A game threw while playing (a TS adversary's own code, say): that run cannot go on. */
-export class RunCrashed extends Error {
-  override readonly name = "RunCrashed"
+/** A run stopped by the user's own code or data (their adversary threw a UserError mid-run). */
+export class RunInputError extends UserError {
+  override readonly name = "RunInputError"
   constructor(readonly learner: string, readonly seed: number, readonly reason: string) {
-    super(`${learner} (seed ${seed}) stopped with an error: ${reason}`)
+    super(`learner ${learner} (seed ${seed}): ${reason}`)
   }
 }
 
-export type RunnerError = RunSetupError | RunThreadError | RunCrashed
+export type RunnerError = RunSetupError | RunInputError | RunThreadError
 
 export interface RunnerShape {
   readonly execute: (plans: readonly RunnablePlan[], options: ExecuteOptions) => Effect.Effect<RunBatch, RunnerError>
@@ -88,16 +88,20 @@ const execute = (progress: typeof Progress.Service, stop: typeof StopSignal.Serv
         if (yield* stop.requested) { stopped = true; break }
         const before = yield* Clock.currentTimeMillis
         const size = chunk
-        yield* Effect.try({
-          try: () => games.forEach((g, i) => {
+        const failed = yield* Effect.sync(() => {
+          for (let i = 0; i < games.length; i++) {
+            if (games[i].done) continue
             try {
-              if (!g.done) g.advance(size)
+              games[i].advance(size)
             } catch (e) {
-              throw new RunCrashed(plans[i].learner, plans[i].seed, e instanceof Error ? e.message : String(e))
+              // The user's doing (their adversary's checks); anything else stays a defect.
+              if (e instanceof UserError) return new RunInputError(plans[i].learner, plans[i].seed, e.message)
+              throw e
             }
-          }),
-          catch: (e) => e as RunCrashed
+          }
+          return undefined
         })
+        if (failed !== undefined) return yield* Effect.fail(failed)
         const now = yield* Clock.currentTimeMillis
         chunk = nextChunk(chunk, now - before, options)
         yield* progress.update(snapshotAt(roundsDone(), total, now - startedAt))

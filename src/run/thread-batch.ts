@@ -34,7 +34,9 @@ export type FromRunThread =
   | { readonly type: "done"; readonly runs: readonly ThreadRunEnd[] }
   /** A game could not be built (its config is inconsistent): the user's to fix. */
   | { readonly type: "setup"; readonly learner: string; readonly seed: number; readonly reason: string }
-  /** A game threw while playing. */
+  /** A game threw the user's error while playing (their adversary's own check): as RunInputError. */
+  | { readonly type: "input"; readonly learner: string; readonly seed: number; readonly reason: string }
+  /** A game threw anything else while playing: a bug, as in the in-process runner. */
   | { readonly type: "crashed"; readonly learner: string; readonly seed: number; readonly reason: string }
   /** The scenario could not be rebuilt here, or something else threw: a failure of the thread. */
   | { readonly type: "failed"; readonly reason: string }

@@ -7,16 +7,19 @@
 // Threads come from a RunThreadPool: started for the batch and closed after it (the CLI), or
 // started once and lent to many batches (a script running several scenarios, the bench).
 import { Clock, Effect, Layer } from "effect"
-import type { Worker } from "node:worker_threads"
 import type { ScenarioRecipe } from "../scenario/recipe.ts"
 import { settleBatch, type RunBatch, type RunEnd } from "./batch.ts"
 import { Progress, snapshotAt } from "./progress.ts"
-import { type ExecuteOptions, type RunnablePlan, Runner, RunCrashed, type RunnerError, RunSetupError, RunThreadError } from "./runner.ts"
+import { type ExecuteOptions, type RunnablePlan, Runner, type RunnerError, RunInputError, RunSetupError, RunThreadError } from "./runner.ts"
 import { StopSignal } from "./stop.ts"
 import type { FromRunThread, ThreadBatch, ThreadRunEnd, ToRunThread } from "./thread-batch.ts"
-import { startThread } from "./threads.ts"
+import { Worker } from "node:worker_threads"
 
-const workerModule = new URL("./thread-worker.ts", import.meta.url)
+/** The run worker: a shim that loads thread-worker.ts under tsx in src/, the compiled worker in dist/lib/. */
+const entry = new URL("./run-worker-entry.js", import.meta.url)
+
+/** What a game in a thread threw, when it was not the user's error: rethrown here as a defect. */
+class ThreadDefect extends Error {}
 
 /** Threads with the run code loaded, waiting for batches. */
 export class RunThreadPool {
@@ -27,7 +30,7 @@ export class RunThreadPool {
     const threads = await Promise.all(
       Array.from({ length: Math.max(1, n) }, () =>
         new Promise<Worker>((resolve, reject) => {
-          const w = startThread(workerModule)
+          const w = new Worker(entry)
           const onMessage = (m: FromRunThread) => {
             if (m.type !== "loaded") return
             w.off("message", onMessage)
@@ -105,7 +108,8 @@ const playOn = (worker: Worker, batch: ThreadBatch, plans: readonly RunnablePlan
         detach()
         resolve(m.runs)
       } else if (m.type === "setup") fail(new RunSetupError(m.learner, m.seed, m.reason))
-      else if (m.type === "crashed") fail(new RunCrashed(m.learner, m.seed, m.reason))
+      else if (m.type === "input") fail(new RunInputError(m.learner, m.seed, m.reason))
+      else if (m.type === "crashed") fail(new ThreadDefect(m.reason))
       else if (m.type === "failed") fail(new RunThreadError(describeRuns(plans, indices), m.reason))
     }
     const onError = (e: unknown) => fail(new RunThreadError(describeRuns(plans, indices), e instanceof Error ? e.message : String(e)))
@@ -160,7 +164,9 @@ const execute = (progress: typeof Progress.Service, stop: typeof StopSignal.Serv
           const e = result.error
           // The other threads may still be playing: stop them before failing.
           Atomics.store(stopFlag, 0, 1)
-          return yield* Effect.fail(e instanceof RunSetupError || e instanceof RunThreadError || e instanceof RunCrashed ? e : new RunThreadError(describeRuns(plans, plans.map((_, i) => i)), String(e)))
+          // A game that threw something other than the user's error is a bug: a defect, as in this thread.
+          if (e instanceof ThreadDefect) return yield* Effect.die(new Error(e.message))
+          return yield* Effect.fail(e instanceof RunSetupError || e instanceof RunThreadError || e instanceof RunInputError ? e : new RunThreadError(describeRuns(plans, plans.map((_, i) => i)), String(e)))
         }
         const byIndex = new Map(result.ends.flat().map((e) => [e.index, e]))
         const ends: RunEnd[] = plans.map((plan, i) => {

@@ -3,6 +3,7 @@
 // publishing rounds played and polling the shared stop flag between slices; then post every
 // run's rows and status back and wait for the next batch.
 import { parentPort } from "node:worker_threads"
+import { UserError } from "../core/config/error.ts"
 import type { Game } from "../core/game/game.ts"
 import { planRuns } from "../scenario/plan.ts"
 import { scenarioFromRecipe } from "../scenario/recipe.ts"
@@ -38,7 +39,8 @@ const play = async (batch: ThreadBatch): Promise<void> => {
       try {
         if (!g.done) g.advance(chunk)
       } catch (e) {
-        return post({ type: "crashed", learner: batch.runs[i].learner, seed: batch.runs[i].seed, reason: e instanceof Error ? e.message : String(e) })
+        const { learner, seed } = batch.runs[i]
+        return post({ type: e instanceof UserError ? "input" : "crashed", learner, seed, reason: e instanceof Error ? e.message : String(e) })
       }
       progress[batch.runs[i].index] = g.done ? horizon : g.t
     }

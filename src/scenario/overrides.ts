@@ -4,7 +4,7 @@
 // file; a failure names the --set that caused it.
 import { ScenarioError } from "./error.ts"
 import { parseKeyPath, splitAssignment } from "./key-path.ts"
-import { resolveScenario, toScenarioInput } from "./resolve.ts"
+import { isResolvedScenario as isResolved, resolveScenario, toScenarioInput } from "./resolve.ts"
 import type { ResolvedScenario, ScenarioInput } from "./types.ts"
 
 const parseValue = (text: string): unknown => {
@@ -14,8 +14,6 @@ const parseValue = (text: string): unknown => {
     return text
   }
 }
-
-const isResolved = (s: ScenarioInput | ResolvedScenario): s is ResolvedScenario => "source" in s && Array.isArray(s.seeds) && s.learners.every((l) => "config" in l)
 
 /** Sets obj[path] immutably, creating objects on the way; numeric segments index arrays. */
 const setPath = (obj: unknown, path: readonly string[], value: unknown): unknown => {

@@ -8,6 +8,7 @@ import { ConfigError } from "../core/config/error.ts"
 import { createDomain, describeDomain, domainDim, validateDomainConfig } from "../core/domain/index.ts"
 import { checkLearnerDomain, checkLearnerStart, resolveLearner, type LabelledLearner } from "../core/learner/resolve.ts"
 import type { Adversary, DomainConfig } from "../core/types.ts"
+import { adversaryFactoryOf } from "./adversary-factory.ts"
 import { formatPath, ScenarioError, valueAt } from "./error.ts"
 import { firstProblem, scenarioFileSchema } from "./schema.ts"
 import { runMetric } from "./run-metrics.ts"
@@ -45,7 +46,10 @@ export const resolveScenario = (input: unknown, source: string): ResolvedScenari
     const problem = firstProblem(decoded.failure.issue)
     throw new ScenarioError(source, formatPath(problem.path), valueAt(input, problem.path), problem.expected)
   }
-  const s = input as ScenarioInput
+  const given = input as ScenarioInput
+  // A config built by linearAdversary() (or another factory helper) carries its own factory.
+  const factory = given.createAdversary ?? adversaryFactoryOf(given.adversary)
+  const s: ScenarioInput = factory === undefined ? given : { ...given, createAdversary: factory }
   const fail = (path: string, value: unknown, expected: string): never => {
     throw new ScenarioError(source, path, value, expected)
   }
@@ -155,3 +159,11 @@ export const toScenarioInput = (s: ResolvedScenario): ScenarioInput => ({
 
 /** Identity with types: what a TypeScript scenario file exports (`export default defineScenario({...})`). */
 export const defineScenario = <const S extends ScenarioInput>(input: S): S => input
+
+/** True for what resolveScenario returns (every learner resolved, seeds listed, source known). */
+export const isResolvedScenario = (s: ScenarioInput | ResolvedScenario): s is ResolvedScenario =>
+  "source" in s && typeof s.source === "string" && Array.isArray(s.seeds) && s.learners.every((l) => "config" in l)
+
+/** A scenario as given (resolved, or an input to resolve now with `source` naming it in errors). */
+export const asResolvedScenario = (s: ScenarioInput | ResolvedScenario, source?: string): ResolvedScenario =>
+  isResolvedScenario(s) ? s : resolveScenario(s, source ?? (typeof s?.id === "string" ? s.id : "scenario"))

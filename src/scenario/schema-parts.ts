@@ -18,7 +18,7 @@ export const MAX_SEED_COUNT = 1_000_000
 export const SeedCount = intBetween(1, MAX_SEED_COUNT, `a positive integer up to ${MAX_SEED_COUNT.toLocaleString("en-US")} (the number of seeds)`)
 export const Text = Schema.String.annotate({ expected: "a string" })
 export const Vector = Schema.Array(Finite).check(Schema.isMinLength(1)).annotate({ expected: "a non-empty array of numbers" })
-export const opt = Schema.optionalKey
+export const opt: typeof Schema.optionalKey = Schema.optionalKey
 
 /** A string enum whose error lists the allowed values. */
 export const enumOf = <const L extends readonly [string, ...string[]]>(values: L) =>

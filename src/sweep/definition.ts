@@ -10,7 +10,8 @@ import { Result, Schema } from "effect"
 import { serialiseScenario } from "../report/data.ts"
 import { formatPath, ScenarioError, valueAt } from "../scenario/error.ts"
 import { applyOverrides, getScenario, listScenarios, loadScenario, resolveScenario } from "../scenario/index.ts"
-import { importScenarioModule, parseScenarioJson, readScenarioText, shownPath } from "../scenario/registry.ts"
+import { importUserModule } from "../scenario/load-module.ts"
+import { parseScenarioJson, readScenarioText, shownPath } from "../scenario/registry.ts"
 import { firstProblem } from "../scenario/schema.ts"
 import type { BuiltinMetric, ResolvedScenario } from "../scenario/types.ts"
 import { type Axis, type GridValue, makeAxis, mergeAxes, parseGridFlag, parseValues, pointCount } from "./grid.ts"
@@ -176,7 +177,7 @@ const loadSource = async (ref: string): Promise<SweepSource> => {
     if ("sweep" in obj) return { scenarioRef: abs, section: decodeSweepSection(obj.sweep, shown), where: shown }
     return { scenarioRef: abs, where: shown }
   }
-  const mod = (await importScenarioModule(abs, shown)) as { sweep?: unknown }
+  const mod = await importUserModule(abs, shown)
   if (mod.sweep !== undefined) return { scenarioRef: abs, section: decodeSweepSection(mod.sweep, shown), where: shown }
   return { scenarioRef: abs, where: shown }
 }

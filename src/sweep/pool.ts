@@ -5,8 +5,7 @@
 // replaced; a stop request terminates the workers at once (jobs in flight are lost, finished ones
 // are already written).
 import { availableParallelism } from "node:os"
-import type { Worker } from "node:worker_threads"
-import { startThread } from "../run/threads.ts"
+import { Worker } from "node:worker_threads"
 import type { ResolvedScenario } from "../scenario/types.ts"
 import { loadBaseScenario } from "./definition.ts"
 import { type JobRecord, runJob } from "./execute.ts"
@@ -16,7 +15,7 @@ import { UserError } from "../core/config/error.ts"
 
 export const defaultWorkers = (): number => availableParallelism()
 
-const workerModule = new URL("./worker.ts", import.meta.url)
+const entry = new URL("./worker-entry.js", import.meta.url)
 
 export interface RunOptions {
   /** Polled between jobs and every 50 ms; when true, the run stops promptly. */
@@ -44,7 +43,7 @@ const DEPTH = 2
 
 const spawn = (): Promise<Worker> =>
   new Promise((resolve, reject) => {
-    const w = startThread(workerModule)
+    const w = new Worker(entry)
     const onMessage = (m: FromWorker) => {
       if (m.type === "ready") {
         w.off("error", onError)

@@ -5,7 +5,7 @@ import { Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
 import fc from "fast-check"
 import {
-  dealRuns, makeStopFlag, neverStopLayer, Progress, Runner, runnerLayer, RunCrashed, RunThreadError, RunThreadPool,
+  dealRuns, makeStopFlag, neverStopLayer, Progress, Runner, runnerLayer, RunInputError, RunThreadError, RunThreadPool,
   silentProgressLayer, stopSignalLayer, threadRunnerLayer, type RunBatch
 } from "../../src/run/index.ts"
 import { planRuns, scenarioFromRecipe, type ScenarioRecipe } from "../../src/scenario/index.ts"
@@ -71,12 +71,18 @@ describe("runs on worker threads", () => {
     }
   })
 
-  it("a run whose adversary throws is reported with its learner and seed; a thread that exits, as a thread failure", async () => {
-    const crash = await play({ ref: explode, sets: ["adversary.mode=\"throw\"", "seeds=2"] }, 2).catch((e: unknown) => e)
-    expect(crash).toBeInstanceOf(RunCrashed)
-    // Either thread may report first: each plays one seed.
-    expect((crash as Error).message).toMatch(/^adam \(seed [12]\) stopped with an error: boom at round 5$/)
-    await expect(play({ ref: explode, sets: ["adversary.mode=\"throw\"", "seeds=2"] }, 0)).rejects.toThrow("adam (seed 1) stopped with an error: boom at round 5")
+  it("an adversary's own UserError fails the run as RunInputError, anything else as a defect, on threads as here; a thread that exits, as a thread failure", async () => {
+    const pool = await RunThreadPool.start(2)
+    for (const workers of [2, 0]) {
+      const refused = await play({ ref: explode, sets: ["adversary.mode=\"refuse\"", "seeds=2"] }, workers, undefined, pool).catch((e: unknown) => e)
+      expect(refused, `workers ${workers}`).toBeInstanceOf(RunInputError)
+      // Either thread may report first: each plays one seed.
+      expect((refused as Error).message).toMatch(/^learner adam \(seed [12]\): the adversary refuses round 5$/)
+      const crashed = await play({ ref: explode, sets: ["adversary.mode=\"throw\"", "seeds=2"] }, workers, undefined, pool).catch((e: unknown) => e)
+      expect(crashed).not.toBeInstanceOf(RunInputError)
+      expect(String(crashed)).toContain("boom at round 5")
+    }
+    await pool.close()
     await expect(play({ ref: explode, sets: ["adversary.mode=\"exit\"", "seeds=2"] }, 2)).rejects.toThrow(RunThreadError)
   })
 

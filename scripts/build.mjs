@@ -25,7 +25,7 @@ const lib = path.join(root, "dist", "lib")
 const types = path.join(root, "dist", "types")
 const withTypes = !process.argv.includes("--no-types")
 
-export const external = ["vega", "vega-lite", "vega-embed", "@resvg/resvg-js", "seedrandom", "esbuild", "tsx"]
+export const external = ["vega", "vega-lite", "vega-embed", "@resvg/resvg-js", "pdfkit", "svg-to-pdfkit", "seedrandom", "esbuild", "tsx"]
 
 const started = performance.now()
 const result = await esbuild.build({

@@ -190,6 +190,19 @@ export interface CheckpointRow {
   readonly gradMaxInf: number;
   /** max_{s≤t} ‖g_s‖₂. */
   readonly gradMax2: number;
+  /**
+   * Extremes over the row's window, the rounds after the previous row up to t (every round from 1
+   * for the first row), so charts can show what happened between log-spaced checkpoints. min and
+   * max of R_s/s: linear losses only (their comparator is cheap every round).
+   */
+  readonly avgRegretLo?: number;
+  readonly avgRegretHi?: number;
+  /** min and max over the window of min_i Γ_{s,i} (learners with inverseStep). */
+  readonly gammaMinLo?: number;
+  readonly gammaMinHi?: number;
+  /** Per coordinate min and max of x_s over the window; same presence rule as x. */
+  readonly xLo?: readonly number[];
+  readonly xHi?: readonly number[];
   /** The adversary's own numbers about x_t (Adversary.metrics), when it declares any. */
   readonly metrics?: Readonly<Record<string, number>>;
 }

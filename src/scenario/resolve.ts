@@ -133,7 +133,8 @@ export const resolveScenario = (input: unknown, source: string): ResolvedScenari
     start: [...s.start],
     seeds,
     checkpoints: { perDecade: s.checkpoints?.perDecade ?? 20, extra: [...extra] },
-    expectations,
+    // Every resolved claim says which seeds it is about: on every seed unless the file says "mean".
+    expectations: expectations.map((e) => ({ ...e, over: e.over ?? "all" })),
     ...(s.createAdversary !== undefined ? { createAdversary: s.createAdversary } : {}),
     source
   }

@@ -34,30 +34,36 @@ export const metricValue = (row: CheckpointRow | undefined, e: Expectation): num
   }
 }
 
-const metricNames: Record<BuiltinMetric, string> = {
-  x: "final x",
-  xAvg: "final x̄ (averaged iterate)",
-  avgRegret: "R_T/T",
-  regret: "R_T",
-  pseudoAvgRegret: "pseudo-regret/T",
-  distToComparator: "‖x_T − x*‖"
+/** The metric's name; x and x̄ always with their coordinate, so a 2-D claim is never read as "the" x. */
+export const metricName = (metric: Expectation["metric"], coordinate = 0): string => {
+  switch (metric) {
+    case "x": return `final x[${coordinate}]`
+    case "xAvg": return `final x̄[${coordinate}] (averaged iterate)`
+    case "avgRegret": return "R_T/T"
+    case "regret": return "R_T"
+    case "pseudoAvgRegret": return "pseudo-regret/T"
+    case "distToComparator": return "‖x_T − x*_T‖₂"
+    default: return metric
+  }
 }
 
 const short = (v: number): string => String(Number(v.toPrecision(4)))
 
-/** e.g. `adam: final x ≥ 0.99 (Theorem 1: Adam converges to +1)`. */
+/** e.g. `adam: final x[0] ≥ 0.99 on every seed (Theorem 1: Adam converges to +1)`. */
 export const expectationText = (e: Expectation): string => {
-  const name = Object.hasOwn(metricNames, e.metric) ? metricNames[e.metric as BuiltinMetric] : e.metric
-  const metric = name + (e.coordinate !== undefined && e.coordinate > 0 ? `[${e.coordinate}]` : "")
+  const metric = metricName(e.metric, e.coordinate)
   // With `than`, the bound is the other learner's number plus the offset.
   const v = e.than === undefined ? short(e.value) : `${e.than}'s${e.value === 0 ? "" : ` ${e.value < 0 ? "−" : "+"} ${short(Math.abs(e.value))}`}`
   const claim = e.op === "near" ? `≈ ${v} ± ${short(e.tolerance ?? 0)}` : `${e.op === ">=" ? "≥" : "≤"} ${v}`
-  return `${e.learner}: ${metric} ${claim}${e.why ? ` (${e.why})` : ""}`
+  const body = e.over === "mean" ? `mean over seeds of ${metric} ${claim}` : `${metric} ${claim} on every seed`
+  return `${e.learner}: ${body}${e.why ? ` (${e.why})` : ""}`
 }
 
 /** Whether v op value holds, v being the number itself, or its difference from `than`'s. */
 const holdsFor = (e: Expectation, v: number): boolean =>
   e.op === ">=" ? v >= e.value : e.op === "<=" ? v <= e.value : Math.abs(v - e.value) <= (e.tolerance ?? 0)
+
+const meanOf = (values: readonly number[]): number => values.reduce((a, v) => a + v, 0) / values.length
 
 /** The metric of one run: from its final row, or computed from the whole run (run-metrics.ts). */
 const valueOf = (s: ResolvedScenario, run: LearnerRun, e: Expectation): number => {
@@ -129,6 +135,11 @@ export const summarise = (s: ResolvedScenario, runs: readonly LearnerRun[], comp
       const others = e.than === undefined ? undefined : byLearner.get(e.than)
       const observed = rs.map((r) => observe(s, e, r, others))
       const text = expectationText(e) + (complete ? "" : " [not checked: the run was interrupted]")
+      if (e.over === "mean") {
+        // A diverged seed (NaN) makes the mean NaN: the claim then fails, as on every seed.
+        const mean = meanOf(observed)
+        return { expectation: e, text, holds: complete && observed.length > 0 && holdsFor(e, mean), checked: complete, observed, mean }
+      }
       return { expectation: e, text, holds: complete && observed.length > 0 && observed.every((v) => holdsFor(e, v)), checked: complete, observed }
     })
 

@@ -8,16 +8,24 @@ export type AdversaryConfig = { readonly kind: string; readonly [param: string]:
 /** The numbers every final row has: final x (a coordinate), x̄, R_T/T, R_T, pseudo-regret/T, ‖x_T − x*‖. */
 export type BuiltinMetric = "x" | "xAvg" | "avgRegret" | "regret" | "pseudoAvgRegret" | "distToComparator"
 
-/** A claim the run must show, checked on the final row of every seed of one learner. */
+/**
+ * A claim the run must show about one learner's final rows: on every seed (`over: "all"`, the
+ * default) or for their mean over the seeds (`over: "mean"`), for claims about an average
+ * behaviour that single seeds of a stochastic adversary may miss.
+ */
 export interface Expectation {
   /** Learner label. */
   readonly learner: string
   /**
-   * Which number: a built-in one (`x` and `xAvg` at coordinate `coordinate`, default 0), or the name
-   * of a number the adversary reports in its rows' `metrics` (e.g. "testError").
+   * Which number: a built-in one (`x` and `xAvg` at coordinate `coordinate`, default 0; the
+   * norm ‖x_T − x*_T‖₂ is `distToComparator`), or the name of a number the adversary reports in
+   * its rows' `metrics` (e.g. "testError").
    */
   readonly metric: BuiltinMetric | (string & {})
+  /** The coordinate of x or xAvg (default 0). */
   readonly coordinate?: number
+  /** "all": the claim holds on every seed (default); "mean": it holds for the mean over the seeds. */
+  readonly over?: "all" | "mean"
   readonly op: ">=" | "<=" | "near"
   /** The bound; with `than`, the offset added to the other learner's number. */
   readonly value: number
@@ -118,6 +126,8 @@ export interface ExpectationResult {
   readonly checked?: boolean
   /** Observed value per seed (with `than`: its difference from that learner's value). */
   readonly observed: readonly number[]
+  /** The mean over the seeds, for an expectation over the mean. */
+  readonly mean?: number
 }
 
 export interface ScenarioResult {

@@ -155,7 +155,7 @@ describe("an interrupted run and a learner that diverged early", () => {
       expect(text).toContain("447")
     }
     expect(summaryTable(interrupted)).toContain("round 447 of T = 1,000 (interrupted)")
-    expect(summaryTable(interrupted)).toContain("– adam: final x ≤ 2 [not checked: the run was interrupted]")
+    expect(summaryTable(interrupted)).toContain("– adam: final x[0] ≤ 2 on every seed [not checked: the run was interrupted]")
   })
 
   it("the summary is at the horizon T when the first learner diverged at round 447", () => {

@@ -7,8 +7,7 @@ import { existsSync, readFileSync } from "node:fs"
 import * as path from "node:path"
 import { Console, Effect } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
-import { UserError } from "../core/config/error.ts"
-import { readReportData } from "../report/data.ts"
+import { parseReportJson, readReportData } from "../report/data.ts"
 import { summaryTable } from "../report/summary.ts"
 import { writeFailure } from "./errors.ts"
 import { userCall } from "./input.ts"
@@ -33,18 +32,12 @@ const readSweep = async (sweepDir: string, png: boolean): Promise<{ text: string
   const [{ collectResults }, { summariseSweep }, { REPORT_MARKER, writeSweepReport }, { sweepText }] = await Promise.all([
     import("../sweep/results.ts"), import("../sweep/summary.ts"), import("../sweep/report.ts"), import("./sweep.ts")
   ])
-  const merged = collectResults([sweepDir])
-  const summary = summariseSweep(merged.manifest.plan, merged.records)
   const reportDir = path.join(sweepDir, "report")
   const marker = path.join(reportDir, REPORT_MARKER)
-  let previous: unknown
-  if (existsSync(marker)) {
-    try {
-      previous = JSON.parse(readFileSync(marker, "utf8"))
-    } catch (e) {
-      throw new UserError(`${marker} is not valid JSON: ${(e as Error).message}`)
-    }
-  }
+  // The recorded provenance first: a broken one is named before any results are read.
+  const previous = existsSync(marker) ? parseReportJson(readFileSync(marker, "utf8"), marker) : undefined
+  const merged = collectResults([sweepDir])
+  const summary = summariseSweep(merged.manifest.plan, merged.records)
   const command = recordedCommand(previous) ?? `npx regretlab merge ${displayPath(sweepDir)}`
   return {
     text: sweepText(merged.manifest.plan, summary),

@@ -62,12 +62,13 @@ const liveLock = (dir: string, name = "results.jsonl.lock") => {
 }
 
 /** A real report (a tiny run), then one part of it removed or broken. */
-const reportWithout = async (dir: string, what: "run.json" | "rows") => {
+const reportWithout = async (dir: string, what: "run.json" | "rows" | "companions") => {
   const { writeReport } = await import("../../src/report/write.ts")
   const { resolveScenario, runScenarioSync } = await import("../../src/scenario/index.ts")
   const result = runScenarioSync(resolveScenario({ ...baseScenario, learners: [{ label: "adam", kind: "adam" }, { label: "amsgrad", kind: "amsgrad" }] }, "s.json"))
   await writeReport(result, { outDir: dir, command: "test", version: "0", png: false })
   if (what === "run.json") rmSync(path.join(dir, "run.json"))
+  else if (what === "companions") writeFileSync(path.join(dir, "companions.json"), JSON.stringify([{ scenario: { id: 5 } }]))
   else {
     const data = JSON.parse(readFileSync(path.join(dir, "data.json"), "utf8")) as { runs: { rows: unknown }[] }
     data.runs[1].rows = 5
@@ -234,5 +235,7 @@ export const hostileInputs: readonly HostileInput[] = [
   { name: "report with a data.json of another shape", area: "report", files: { "r/data.json": '{"scenario":{},"runs":[],"summary":[]}', "r/run.json": "{}" }, args: ["report", "{dir}/r"], code: 2, stderr: /^regretlab: \/.*\/r\/data\.json does not hold a scenario result as regretlab writes it: scenario\.id: expected a string, got nothing \(missing\)$/ },
   { name: "report with an empty data.json object", area: "report", files: { "r/data.json": "{}" }, args: ["report", "{dir}/r"], code: 2, stderr: /^regretlab: \/.*\/r\/data\.json does not hold a scenario result as regretlab writes it: scenario: expected an object, got nothing \(missing\)$/ },
   { name: "report whose run.json was deleted", area: "report", setup: async (d) => { await reportWithout(path.join(d, "r"), "run.json") }, args: ["report", "{dir}/r"], leaves: [], code: 2, stderr: /^regretlab: \/.*\/r is not a regretlab report folder: cannot read run\.json \(ENOENT\)$/ },
+  { name: "report with a companions.json of another shape", area: "report", setup: async (d) => { await reportWithout(path.join(d, "r"), "companions") }, args: ["report", "{dir}/r"], code: 2, stderr: /^regretlab: \/.*\/r\/companions\.json does not hold scenario results as regretlab writes it: \[0\]\.scenario\.id: expected a string, got 5$/ },
+  { name: "report of a sweep folder whose sweep-report.json is 100 000 deep", area: "report", files: { "a/sweep.json": manifestOf("one", "f1", 2), "a/report/sweep-report.json": deep(100_000) }, args: ["report", "{dir}/a"], code: 2, stderr: /^regretlab: \/.*\/a\/report\/sweep-report\.json is not a regretlab report file: its JSON nests more than 64 levels deep \(at offset 64\)$/ },
   { name: "report whose data.json lost a run's rows", area: "report", setup: async (d) => { await reportWithout(path.join(d, "r"), "rows") }, args: ["report", "{dir}/r"], code: 2, stderr: /^regretlab: \/.*\/r\/data\.json does not hold a scenario result as regretlab writes it: runs\[1\]\.rows: expected an array, got 5$/ }
 ]

@@ -72,3 +72,25 @@ describe("a report at d = 2·10^5", () => {
     expect(readFileSync(path.join(written.dir, "regret.vl.json"), "utf8")).toContain('"name": "bound"')
   })
 })
+
+describe("a lab report of 1.5·10^5 path points", () => {
+  it("the phase plane takes its window from every point of the paths", async () => {
+    const { labCharts } = await import("../../src/report/lab/index.ts")
+    const base = getScenario("implicit-bias/bilinear-step")!
+    const small = runScenarioSync(base)
+    const run = small.runs[0]
+    const last = run.rows.at(-1)!
+    // The paths as a run with every round recorded would give them: 1.5·10^5 rows, the widest at the end.
+    const rows = Array.from({ length: 150_000 }, (_, k) => ({ ...last, t: k + 1, x: [last.x![0] * (1 + k / 150_000), last.x![1]] }))
+    const result = { ...small, runs: [{ ...run, rows }, ...small.runs.slice(1)] }
+    const plane = labCharts(result).find((c) => c.name === "phase-plane")!
+    // The w1 axis reaches past the widest point (the pad is at least 0.1).
+    const w1 = [...rows, ...small.runs.flatMap((r) => r.rows)].map((r) => r.x![0])
+    const domains = [...JSON.stringify(plane.spec).matchAll(/"field":"w1"[^}]*"domain":\[([^,\]]+),([^\]]+)\]/g)].map((m) => [Number(m[1]), Number(m[2])])
+    expect(domains.length).toBeGreaterThan(0)
+    for (const [lo, hi] of domains) {
+      expect(lo).toBeLessThanOrEqual(minOf(w1) - 0.1)
+      expect(hi).toBeGreaterThanOrEqual(maxOf(w1) + 0.1)
+    }
+  })
+})

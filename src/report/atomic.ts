@@ -17,7 +17,8 @@ const OLD = ".old-"
 
 const exists = async (p: string): Promise<boolean> => fs.access(p).then(() => true, () => false)
 
-const alive = (pid: number): boolean => {
+/** Whether a process of this machine is running (EPERM: it is, under another user). */
+export const processAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0)
     return true
@@ -37,7 +38,7 @@ const sweepStale = async (parent: string): Promise<void> => {
   const names = await fs.readdir(parent).catch(() => [] as string[])
   for (const name of names) {
     const m = LEFTOVER.exec(name)
-    if (m === null || alive(Number(m[3]))) continue
+    if (m === null || processAlive(Number(m[3]))) continue
     const leftover = path.join(parent, name)
     if (m[1] === "old" && !(await exists(path.join(parent, m[2])))) await fs.rename(leftover, path.join(parent, m[2])).catch(() => {})
     else await fs.rm(leftover, { recursive: true, force: true })

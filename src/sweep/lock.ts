@@ -10,6 +10,7 @@
 import * as fs from "node:fs"
 import { hostname } from "node:os"
 import * as path from "node:path"
+import { processAlive } from "../report/atomic.ts"
 import { SweepInputError } from "./definition.ts"
 
 export interface LockOwner {
@@ -29,15 +30,6 @@ export const STALE_AFTER_MS = 120_000
 /** The lock file of a results file. */
 export const lockFileOf = (resultsFile: string): string => `${resultsFile}.lock`
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM"
-  }
-}
-
 const readOwner = (file: string): LockOwner | undefined => {
   try {
     const o = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<LockOwner>
@@ -49,7 +41,7 @@ const readOwner = (file: string): LockOwner | undefined => {
 
 /** Gone: on this host, no process with its pid; from another host, not refreshed for STALE_AFTER_MS. */
 const isStale = (o: LockOwner | undefined, file: string): boolean => {
-  if (o !== undefined && o.host === hostname()) return !alive(o.pid)
+  if (o !== undefined && o.host === hostname()) return !processAlive(o.pid)
   const mtime = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs
   return mtime !== undefined && Date.now() - mtime > STALE_AFTER_MS
 }

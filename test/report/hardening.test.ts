@@ -2,7 +2,7 @@
 // formulas, learner labels whose file names collide, an interrupted run (its expectations were
 // not checked, not failed), a learner that diverged early (the summary is still at T), and
 // Vega-Lite's warnings about our own specs kept off the terminal.
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs"
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import * as path from "node:path"
 import { describe, expect, it, vi } from "vitest"
@@ -37,6 +37,21 @@ const cells = (line: string): string[] => {
   }
   out.push(cur)
   return out
+}
+
+/** A sweep of a small scenario over these learners and --grid axes, run in a fresh folder; its report folder. */
+const sweepReport = async (id: string, learners: readonly { label: string; kind: string }[], grid: readonly string[]): Promise<string> => {
+  const dir = tmp()
+  const scenario = path.join(dir, "s.json")
+  writeFileSync(scenario, JSON.stringify({
+    id, title: "t", domain: { kind: "box", lower: [-1], upper: [1] },
+    adversary: { kind: "periodic-linear", C: 3, period: 3 },
+    learners, horizon: 30, start: [0]
+  }))
+  const { plan, base } = await resolveSweep(scenario, { grid })
+  await runSweep({ plan, base, outDir: dir, workers: 0 })
+  const summary = summariseSweep(plan, readResults(path.join(dir, "results.jsonl")).records)
+  return (await writeSweepReport(readManifest(dir)!, summary, { outDir: path.join(dir, "report"), command: "test", version: "0", png: false })).dir
 }
 
 const FORMULAS = ['=HYPERLINK("http://evil.example","click")', "+1+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3+cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]
@@ -83,18 +98,7 @@ describe("CSV cells that start like a formula", () => {
   })
 
   it("in a sweep's points.csv (labels and text grid values), numeric grid values stay numbers", async () => {
-    const dir = tmp()
-    const scenario = path.join(dir, "s.json")
-    const { writeFileSync } = await import("node:fs")
-    writeFileSync(scenario, JSON.stringify({
-      id: "hostile/sweep", title: "t", domain: { kind: "box", lower: [-1], upper: [1] },
-      adversary: { kind: "periodic-linear", C: 3, period: 3 },
-      learners: [{ label: FORMULAS[0], kind: "adam" }], horizon: 30, start: [0]
-    }))
-    const { plan, base } = await resolveSweep(scenario, { grid: ["adversary.direction=-1,1"] })
-    await runSweep({ plan, base, outDir: dir, workers: 0 })
-    const summary = summariseSweep(plan, readResults(path.join(dir, "results.jsonl")).records)
-    const { dir: report } = await writeSweepReport(readManifest(dir)!, summary, { outDir: path.join(dir, "report"), command: "test", version: "0", png: false })
+    const report = await sweepReport("hostile/sweep", [{ label: FORMULAS[0], kind: "adam" }], ["adversary.direction=-1,1"])
     const rows = readFileSync(path.join(report, "points.csv"), "utf8").trimEnd().split("\n").map(cells)
     expect(rows[0][0]).toBe("adversary.direction")
     expect(rows.slice(1).map((r) => r[0])).toEqual(["-1", "1"])
@@ -115,18 +119,7 @@ describe("file names from learner labels", () => {
   })
 
   it("a sweep over learners 'a b' and 'a?b' writes each learner's heatmaps, linked from index.html", async () => {
-    const dir = tmp()
-    const scenario = path.join(dir, "s.json")
-    const { writeFileSync } = await import("node:fs")
-    writeFileSync(scenario, JSON.stringify({
-      id: "hostile/slugs", title: "t", domain: { kind: "box", lower: [-1], upper: [1] },
-      adversary: { kind: "periodic-linear", C: 3, period: 3 },
-      learners: [{ label: "a b", kind: "adam" }, { label: "a?b", kind: "amsgrad" }], horizon: 30, start: [0]
-    }))
-    const { plan, base } = await resolveSweep(scenario, { grid: ["learners.a b.beta1+learners.a?b.beta1=0,0.5", "horizon=20,30"] })
-    await runSweep({ plan, base, outDir: dir, workers: 0 })
-    const summary = summariseSweep(plan, readResults(path.join(dir, "results.jsonl")).records)
-    const { dir: report } = await writeSweepReport(readManifest(dir)!, summary, { outDir: path.join(dir, "report"), command: "test", version: "0", png: false })
+    const report = await sweepReport("hostile/slugs", [{ label: "a b", kind: "adam" }, { label: "a?b", kind: "amsgrad" }], ["learners.a b.beta1+learners.a?b.beta1=0,0.5", "horizon=20,30"])
     const svgs = readdirSync(report).filter((f) => f.startsWith("heatmap-avgRegret") && f.endsWith(".svg"))
     expect(svgs).toHaveLength(2)
     const html = readFileSync(path.join(report, "index.html"), "utf8")

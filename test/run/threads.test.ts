@@ -5,11 +5,12 @@ import { Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
 import fc from "fast-check"
 import {
-  dealRuns, makeStopFlag, neverStopLayer, Progress, Runner, runnerLayer, RunInputError, RunThreadError, RunThreadPool,
-  silentProgressLayer, stopSignalLayer, threadRunnerLayer, type RunBatch
+  dealRuns, neverStopLayer, Progress, Runner, runnerLayer, RunInputError, RunThreadError, RunThreadPool,
+  silentProgressLayer, threadRunnerLayer, type RunBatch
 } from "../../src/run/index.ts"
 import { planRuns, scenarioFromRecipe, type ScenarioRecipe } from "../../src/scenario/index.ts"
 import { invoke } from "../cli/in-process.ts"
+import { stopAfterUpdates } from "../support/stop-after.ts"
 
 /** Numbers as their exact bits, so equality means bitwise equality (−0 ≠ 0, NaN = NaN). */
 const bits = (value: unknown): string =>
@@ -47,14 +48,7 @@ describe("runs on worker threads", () => {
 
   it("a stop gives every run still going one common round, with the rows up to it", async () => {
     const recipe = { ref: "reddi2018/online", sets: ["horizon=1000000000", "seeds=2"] }
-    const flag = makeStopFlag()
-    let updates = 0
-    const stopping = Layer.succeed(Progress, {
-      start: () => Effect.void,
-      update: () => Effect.sync(() => { if (++updates === 6) flag.requestUnsafe() }),
-      finish: () => Effect.void
-    })
-    const batch = await play(recipe, 2, Layer.merge(stopping, stopSignalLayer(flag)))
+    const batch = await play(recipe, 2, stopAfterUpdates(6))
     expect(batch.completion.kind).toBe("interrupted")
     const round = (batch.completion as { round: number }).round
     expect(round).toBeGreaterThan(10)

@@ -2,7 +2,8 @@
 // --json document) first, then says on one line which report folder could not be written and
 // exits 1, an environment failure; a sweep that cannot append to results.jsonl says which file,
 // keeps the jobs finished before, and exits 1 too. No disk is filled: the file system calls are
-// made to fail with ENOSPC for paths under the folder being written.
+// made to fail with ENOSPC for paths under the folder being written. `report` re-rendering a run or
+// a sweep prints the summary from the saved data first, and leaves the report folder as it was.
 import { mkdtempSync, readdirSync } from "node:fs"
 import { tmpdir } from "node:os"
 import * as path from "node:path"
@@ -93,6 +94,20 @@ describe("a full disk while the report is written", () => {
     expect(r.stdout).toContain("2 of 2 jobs finished, 0 failed")
     expect(r.stderr).toMatch(/^regretlab: cannot write the sweep report to .*\/report: no space left on device \(ENOSPC\); the results are complete in .*results\.jsonl/)
     expect(readResults(path.join(dir, "results.jsonl")).records).toHaveLength(2)
+  })
+
+  it("report of a sweep folder: the summary from its results, then the failure naming the report folder", async () => {
+    const dir = tmp()
+    const sweep = ["sweep", "lecture/period3", "--learners", "adam", "--grid", "learners.adam.beta2=0.01,0.5", "--horizon", "300", "--out", dir, "--no-png", "--workers", "0"]
+    expect((await invoke(sweep)).code).toBe(0)
+    const before = readdirSync(path.join(dir, "report")).sort()
+    full.under = path.join(dir, ".tmp-report")
+    const r = await invoke(["report", dir, "--no-png"])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain("2 of 2 jobs finished, 0 failed")
+    expect(r.stdout).not.toContain("report:")
+    expect(r.stderr).toBe(`regretlab: cannot write the sweep report to ${path.join(dir, "report")}: no space left on device (ENOSPC); the report folder is as it was\n`)
+    expect(readdirSync(path.join(dir, "report")).sort()).toEqual(before)
   })
 })
 

@@ -7,6 +7,7 @@
 //   (e) a learner outside Algorithm 1 (EG on the 100-simplex) through the game's plain accounting
 //       vs a hand-written loop;
 //   (f) start-up of the compiled `regretlab --version` and `regretlab list`, above `node -e 0`.
+//   (g) the paper's Figure 1 workload (23 runs at T = 10^7) serially vs on one thread per core.
 // `--quick` shortens every case (CI smoke); the last line is `ratio framework/hand-loop: X.XX` for (a).
 //
 // Run with `node --import tsx/esm` (npm run bench), not `tsx`: tsx's CommonJS hook parses sources
@@ -23,6 +24,7 @@ import { Game } from "../src/core/game/game.ts"
 import { createLearner } from "../src/core/learner/registry.ts"
 import { resolveLearner } from "../src/core/learner/resolve.ts"
 import { createRandomSource } from "../src/core/rng.ts"
+import { benchFigure1, figure1Line } from "./figure1.ts"
 import { benchPlainPath } from "./plain-path.ts"
 import { benchStartup, startupLine } from "./startup.ts"
 import { benchSweep } from "./sweep.ts"
@@ -139,6 +141,9 @@ console.log(`(e) EG on the 100-simplex through the plain accounting path, T = ${
 
 // (f) ------------------------------------------------------------------------------------------
 console.log(startupLine(benchStartup()))
+
+// (g) ------------------------------------------------------------------------------------------
+console.log(figure1Line(await benchFigure1(undefined, quick ? 1_000_000 : 10_000_000)))
 
 if (sink === 42) console.log("")
 console.log(`ratio framework/hand-loop: ${ratioA.toFixed(2)}`)

@@ -6,7 +6,8 @@
 import { Cause, Effect, Exit } from "effect"
 import { CliError } from "effect/cli"
 import type { StopFlag } from "../run/stop.ts"
-import { EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_RUN_FAILED, InputError, RunFailed } from "./errors.ts"
+import { EnvironmentFailed, environmentCode, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_RUN_FAILED, InputError, RunFailed, systemReason } from "./errors.ts"
+import { terminalText } from "./terminal.ts"
 
 export interface Outcome {
   readonly code: number
@@ -25,12 +26,18 @@ export const outcomeOf = (exit: Exit.Exit<unknown, unknown>, stopped: boolean): 
     const e = error.value
     if (e instanceof InputError) return { code: EXIT_INPUT, message: e.message }
     if (e instanceof RunFailed) return { code: stopped ? EXIT_INTERRUPTED : EXIT_RUN_FAILED, message: e.message }
+    if (e instanceof EnvironmentFailed) return { code: EXIT_RUN_FAILED, message: e.message }
     // Parse errors were already printed by the presenter; bare `--help` carries no errors.
     if (e instanceof CliError.ShowHelp) return { code: e.errors.length > 0 ? EXIT_INPUT : EXIT_OK }
     if (CliError.isCliError(e)) return { code: EXIT_INPUT, message: (e as { message: string }).message }
   }
   if (stopped) return { code: EXIT_INTERRUPTED }
   const defect = Cause.squash(cause)
+  // A system call the machine refused (a full disk, a read-only folder) where no caller named the file.
+  if (environmentCode(defect) !== undefined) {
+    const where = (defect as NodeJS.ErrnoException).path
+    return { code: EXIT_RUN_FAILED, message: `${(defect as NodeJS.ErrnoException).syscall ?? "system call"}${where ? ` ${where}` : ""} failed: ${systemReason(defect)}`, detail: Cause.pretty(cause) }
+  }
   const message = defect instanceof Error ? defect.message : String(defect)
   return {
     code: EXIT_RUN_FAILED,
@@ -38,6 +45,11 @@ export const outcomeOf = (exit: Exit.Exit<unknown, unknown>, stopped: boolean): 
     detail: Cause.pretty(cause)
   }
 }
+
+/** What launch() prints on stderr for an outcome (one line; the detail only when debugging). */
+export const outcomeText = (outcome: Outcome, debug = Boolean(process.env.REGRETLAB_DEBUG)): string =>
+  (outcome.message !== undefined ? `regretlab: ${terminalText(outcome.message)}\n` : "") +
+  (outcome.detail !== undefined && debug ? `${outcome.detail}\n` : "")
 
 export const launch = (program: Effect.Effect<unknown, unknown>, stop: StopFlag): void => {
   const fiber = Effect.runFork(program)
@@ -61,8 +73,8 @@ export const launch = (program: Effect.Effect<unknown, unknown>, stop: StopFlag)
     process.off("SIGINT", onSignal)
     process.off("SIGTERM", onSignal)
     const outcome = outcomeOf(exit, stop.isRequested())
-    if (outcome.message !== undefined) process.stderr.write(`regretlab: ${outcome.message}\n`)
-    if (outcome.detail !== undefined && process.env.REGRETLAB_DEBUG) process.stderr.write(`${outcome.detail}\n`)
+    const text = outcomeText(outcome)
+    if (text !== "") process.stderr.write(text)
     // exitCode, not exit(): a large --json document piped to another program must flush first.
     process.exitCode = outcome.code
   })

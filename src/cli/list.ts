@@ -5,6 +5,7 @@ import { Command, Flag } from "effect/cli"
 import { learnerKinds } from "../core/learner/registry.ts"
 import { listScenarios } from "../scenario/index.ts"
 import { checkedCall } from "./input.ts"
+import { maxOf } from "../core/extent.ts"
 
 interface ScenarioLine {
   readonly id: string
@@ -16,7 +17,7 @@ interface ScenarioLine {
 const firstLine = (text: string | undefined): string => (text ?? "").split("\n")[0]?.trim() ?? ""
 
 const columns = (rows: readonly (readonly string[])[]): string[] => {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => [...r[i]].length))) ?? []
+  const widths = rows[0]?.map((_, i) => maxOf(rows.map((r) => [...r[i]].length))) ?? []
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + " ".repeat(widths[i] - [...cell].length))).join("  ").trimEnd())
 }
 

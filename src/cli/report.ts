@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from "node:fs"
 import * as path from "node:path"
 import { Console, Effect } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
-import { UserError } from "../core/config/error.ts"
-import { readReportData } from "../report/data.ts"
+import { parseReportJson, readReportData } from "../report/data.ts"
 import { summaryTable } from "../report/summary.ts"
+import { writeFailure } from "./errors.ts"
 import { userCall } from "./input.ts"
 import { regenerateCommand } from "../scenario/command.ts"
 import { displayPath, writeReportLazily } from "./run.ts"
@@ -27,25 +27,23 @@ const sweepFolderOf = (dir: string): string | undefined => {
   return undefined
 }
 
-const rerenderSweep = async (sweepDir: string, png: boolean): Promise<string> => {
+/** A sweep folder's summary text and the write of its report, read before anything is written. */
+const readSweep = async (sweepDir: string, png: boolean): Promise<{ text: string; reportDir: string; write: () => Promise<string> }> => {
   const [{ collectResults }, { summariseSweep }, { REPORT_MARKER, writeSweepReport }, { sweepText }] = await Promise.all([
     import("../sweep/results.ts"), import("../sweep/summary.ts"), import("../sweep/report.ts"), import("./sweep.ts")
   ])
-  const merged = collectResults([sweepDir])
-  const summary = summariseSweep(merged.manifest.plan, merged.records)
   const reportDir = path.join(sweepDir, "report")
   const marker = path.join(reportDir, REPORT_MARKER)
-  let previous: unknown
-  if (existsSync(marker)) {
-    try {
-      previous = JSON.parse(readFileSync(marker, "utf8"))
-    } catch (e) {
-      throw new UserError(`${marker} is not valid JSON: ${(e as Error).message}`)
-    }
-  }
+  // The recorded provenance first: a broken one is named before any results are read.
+  const previous = existsSync(marker) ? parseReportJson(readFileSync(marker, "utf8"), marker) : undefined
+  const merged = collectResults([sweepDir])
+  const summary = summariseSweep(merged.manifest.plan, merged.records)
   const command = recordedCommand(previous) ?? `npx regretlab merge ${displayPath(sweepDir)}`
-  const written = await writeSweepReport(merged.manifest, summary, { outDir: reportDir, command, version, png, ...(previous !== undefined ? { previous } : {}) })
-  return `${sweepText(merged.manifest.plan, summary)}\n\nreport: ${displayPath(path.join(written.dir, "index.html"))}`
+  return {
+    text: sweepText(merged.manifest.plan, summary),
+    reportDir,
+    write: async () => (await writeSweepReport(merged.manifest, summary, { outDir: reportDir, command, version, png, ...(previous !== undefined ? { previous } : {}) })).dir
+  }
 }
 
 export const reportCommand = Command.make(
@@ -59,15 +57,25 @@ export const reportCommand = Command.make(
       const dir = path.resolve(flags.folder)
       const sweepDir = sweepFolderOf(dir)
       if (sweepDir !== undefined) {
-        const text = yield* userCall(() => rerenderSweep(sweepDir, !flags.noPng))
-        yield* Console.log(text)
+        const sweep = yield* userCall(() => readSweep(sweepDir, !flags.noPng))
+        // The summary first: the results files hold it whatever happens to the rewrite.
+        yield* Console.log(sweep.text)
+        const written = yield* Effect.tryPromise({
+          try: sweep.write,
+          catch: writeFailure("the sweep report to", displayPath(sweep.reportDir), "; the report folder is as it was")
+        })
+        yield* Console.log(`\nreport: ${displayPath(path.join(written, "index.html"))}`)
         return
       }
       const { result, run, companions } = yield* userCall(() => readReportData(dir))
       // Keep the command that produced the data: that is what regenerates it from scratch.
       const command = recordedCommand(run) ?? regenerateCommand(process.argv.slice(2))
-      const written = yield* userCall(() => writeReportLazily(result, { outDir: dir, command, version, png: !flags.noPng, companions, previous: run }))
+      // The summary first: it is in data.json whatever happens to the rewrite.
       yield* Console.log(summaryTable(result))
+      const written = yield* Effect.tryPromise({
+        try: () => writeReportLazily(result, { outDir: dir, command, version, png: !flags.noPng, companions, previous: run }),
+        catch: writeFailure("the report to", displayPath(dir), "; the report folder is as it was")
+      })
       yield* Console.log(`\nreport: ${displayPath(path.join(written.dir, "index.html"))}`)
     })
 ).pipe(

@@ -8,17 +8,23 @@ import { fmt } from "../report/format.ts"
 import { resolveReportDir } from "../report/paths.ts"
 import { StopSignal } from "../run/stop.ts"
 import { parseVerdict, resolveSweep, type SweepFlags, type SweepPlan } from "../sweep/definition.ts"
-import { parseShard, type Shard } from "../sweep/jobs.ts"
-import { defaultWorkers } from "../sweep/pool.ts"
-import { collectResults, type Merged, readManifest, readResults, writeMerged } from "../sweep/results.ts"
+import { parseShard, type Shard, shardSize } from "../sweep/jobs.ts"
+import { assertNotBeingWritten, SweepLock } from "../sweep/lock.ts"
+import { collectResults, type Merged, readManifest, readResults, RESULTS, resultsFileName, ResultsWriteError, writeMerged } from "../sweep/results.ts"
+import { checkpointCountBound } from "../core/checkpoints.ts"
+import { domainDim } from "../core/domain/index.ts"
+import { availableMemory, checkMemory, estimateMemory, formatBytes, learnerDoubles } from "../run/memory.ts"
+import { chooseWorkers } from "../run/workers.ts"
+import type { ResolvedScenario } from "../scenario/types.ts"
 import { runSweep } from "../sweep/run.ts"
 import { type SweepSummary, summariseSweep, verdictText } from "../sweep/summary.ts"
-import { InputError, RunFailed } from "./errors.ts"
+import { EnvironmentFailed, environmentCode, InputError, RunFailed, systemReason, writeFailure } from "./errors.ts"
 import { checkedCall as checked, userCall as inputCall } from "./input.ts"
 import { regenerateCommand } from "../scenario/command.ts"
 import { displayPath } from "./run.ts"
-import { parseCount } from "./scenario-flags.ts"
+import { parseCount, parseHorizon, parseSeeds } from "./scenario-flags.ts"
 import { version } from "./version.ts"
+import { maxOf } from "../core/extent.ts"
 
 const reportsRoot = () => path.join(process.cwd(), "reports")
 
@@ -30,7 +36,7 @@ export const sweepText = (plan: SweepPlan, s: SweepSummary): string => {
     const [ax, ay] = axes
     lines.push(`converged (${verdictText(plan.verdict)}): ✓ all seeds, ✗ none, ~ some, ! failed, · no result`)
     lines.push(`rows ${ay.name}, columns ${ax.name} = ${ax.values.map(String).join(", ")}`)
-    const w = Math.max(...ay.values.map((v) => String(v).length))
+    const w = maxOf(ay.values.map((v) => String(v).length))
     for (const yv of [...ay.values].reverse()) {
       const cells = ax.values.map((xv) => {
         const p = s.points.find((q) => q.values[ax.name] === xv && q.values[ay.name] === yv)
@@ -57,6 +63,40 @@ const failureText = (s: SweepSummary, records: readonly { status: string; reason
 
 const writeReportLazily = async (...args: Parameters<typeof import("../sweep/report.ts").writeSweepReport>) => (await import("../sweep/report.ts")).writeSweepReport(...args)
 
+/**
+ * A sweep's failures sorted: the user's doing (a bad --out, a folder held by another sweep) is an
+ * InputError; a results file the disk refused, or any other refusal of the machine, an
+ * EnvironmentFailed naming the file; anything else is a bug.
+ */
+const sweepFailure = (file: string) => (e: unknown): InputError | EnvironmentFailed => {
+  if (e instanceof ResultsWriteError) {
+    if (environmentCode(e.cause) !== undefined) {
+      return new EnvironmentFailed({ message: `cannot append to ${displayPath(e.file)}: ${systemReason(e.cause)}; the jobs finished before it are in the file (free some space, then rerun with --resume)` })
+    }
+    throw e.cause
+  }
+  return writeFailure("", displayPath(file))(e)
+}
+
+/** Workers for the pending jobs: one per core at most (see chooseWorkers), and as many as fit in memory. */
+const sweepWorkers = (plan: SweepPlan, base: ResolvedScenario, requested: number | undefined, jobs: number): { workers: number; notes: string[] } => {
+  const choice = chooseWorkers({ requested, tasks: jobs })
+  const notes = choice.note !== undefined ? [choice.note] : []
+  if (choice.workers === 0) return { workers: 0, notes }
+  // Grid values can change the horizon or the checkpoints; the base scenario's give the estimate.
+  const dim = domainDim(base.domain)
+  const heaviest = Math.max(0, ...base.learners.filter((l) => plan.learners.includes(l.label)).map((l) => learnerDoubles([l.config.kind], dim)))
+  const perJob = estimateMemory({ dim, runs: 1, rowsPerRun: checkpointCountBound(base.horizon, base.checkpoints.perDecade, base.checkpoints.extra.length), threads: 1, learnerDoubles: heaviest })
+  const available = availableMemory()
+  checkMemory(perJob, available, `one job of ${plan.id}`, "lower the dimension or the horizon")
+  const fit = Math.max(1, Math.floor(available.bytes / perJob.bytes))
+  if (fit < choice.workers) {
+    notes.push(`using ${fit} worker${fit === 1 ? "" : "s"}, not ${choice.workers}: each job needs about ${formatBytes(perJob.bytes)} and ${formatBytes(available.bytes)} of ${available.source} is left`)
+    return { workers: fit, notes }
+  }
+  return { workers: choice.workers, notes }
+}
+
 const jsonDocument = (plan: SweepPlan, s: SweepSummary, extra: Record<string, unknown>): string =>
   JSON.stringify({ sweep: plan.id, fingerprint: plan.fingerprint, total: s.total, finished: s.finished, failed: s.failed, missing: s.missing, ...extra, points: s.points }, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 1) + "\n"
 
@@ -76,8 +116,8 @@ export const sweepCommand = Command.make(
     horizon: Flag.String("horizon").pipe(Flag.withMetavar("T"), Flag.withDescription("Rounds per job"), Flag.optional),
     learners: Flag.String("learners").pipe(Flag.withMetavar("a,b"), Flag.withDescription("Sweep only these learners"), Flag.optional),
     verdict: Flag.String("verdict").pipe(Flag.withMetavar("metric<=v"), Flag.withDescription('When a job counts as converged, e.g. "x<=-0.9" or "avgRegret<=0.01"'), Flag.optional),
-    workers: Flag.String("workers").pipe(Flag.withMetavar("N"), Flag.withDescription("Worker threads (default: one per core; 0 runs in this thread)"), Flag.optional),
-    shard: Flag.String("shard").pipe(Flag.withMetavar("k/n"), Flag.withDescription("Run only shard k of n (1 ≤ k ≤ n) of the job list; combine with `regretlab merge`"), Flag.optional),
+    workers: Flag.String("workers").pipe(Flag.withMetavar("N"), Flag.withDescription("Worker threads (default: one per core; at most one per core and one per job; 0 runs in this thread)"), Flag.optional),
+    shard: Flag.String("shard").pipe(Flag.withMetavar("k/n|auto"), Flag.withDescription("Run only shard k of n (1 ≤ k ≤ n) of the job list, or auto: the shard of this Slurm array task or Kubernetes Indexed Job pod; combine with `regretlab merge`"), Flag.optional),
     resume: Flag.Boolean("resume").pipe(Flag.withDescription("Skip jobs already in the results file"), Flag.withDefault(false)),
     force: Flag.Boolean("force").pipe(Flag.withDescription("Discard earlier results in the folder and start again"), Flag.withDefault(false)),
     out: Flag.String("out").pipe(Flag.withMetavar("dir"), Flag.withDescription("Sweep folder (default reports/sweeps/<sweep-id>)"), Flag.optional),
@@ -88,34 +128,35 @@ export const sweepCommand = Command.make(
   (flags) =>
     Effect.gen(function* () {
       const sweepFlags: { -readonly [K in keyof SweepFlags]: SweepFlags[K] } = { grid: flags.grid, set: flags.set }
-      if (Option.isSome(flags.seeds)) {
-        const t = flags.seeds.value
-        sweepFlags.seeds = t.includes(",") ? yield* Effect.forEach(t.split(",").filter((x) => x.trim() !== ""), (x) => parseCount("seeds", x, 0)) : yield* parseCount("seeds", t, 1)
-      }
-      if (Option.isSome(flags.horizon)) sweepFlags.horizon = yield* parseCount("horizon", flags.horizon.value, 1)
+      if (Option.isSome(flags.seeds)) sweepFlags.seeds = yield* parseSeeds(flags.seeds.value)
+      if (Option.isSome(flags.horizon)) sweepFlags.horizon = yield* parseHorizon(flags.horizon.value)
       if (Option.isSome(flags.learners)) sweepFlags.learners = flags.learners.value.split(",").map((s) => s.trim()).filter((s) => s !== "")
       if (Option.isSome(flags.verdict)) {
         const text = flags.verdict.value
         sweepFlags.verdict = yield* checked(() => parseVerdict(text))
       }
-      const workers = Option.isSome(flags.workers) ? yield* parseCount("workers", flags.workers.value, 0) : defaultWorkers()
+      const requested = Option.isSome(flags.workers) ? yield* parseCount("workers", flags.workers.value, 0) : undefined
       const shardText = Option.getOrUndefined(flags.shard)
-      const shard: Shard | undefined = shardText !== undefined ? yield* inputCall(() => parseShard(shardText)) : undefined
+      const shard: Shard | undefined = shardText !== undefined ? yield* checked(() => parseShard(shardText)) : undefined
       if (flags.resume && flags.force) return yield* Effect.fail(new InputError({ message: "--resume and --force: give one or the other" }))
 
       const { plan, base } = yield* checked(() => resolveSweep(flags.sweep, sweepFlags))
       const outDir = yield* inputCall(() => resolveReportDir(`sweeps/${plan.id}`, Option.getOrUndefined(flags.out), reportsRoot()))
+      const { workers, notes } = yield* checked(() => sweepWorkers(plan, base, requested, shardSize(plan, shard)))
+      for (const note of notes) yield* Console.error(`regretlab: ${note}`)
       const stop = yield* StopSignal
       const tty = process.stderr.isTTY === true && !flags.json
-      const outcome = yield* checked(() =>
-        runSweep({
-          plan, base, outDir, workers, shard, resume: flags.resume, force: flags.force,
-          shouldStop: () => Effect.runSync(stop.requested),
-          onProgress: tty ? (done, total) => process.stderr.write(`\rsweep ${plan.id}: ${done}/${total} jobs`) : undefined
-        })
-      )
+      const file = path.join(outDir, resultsFileName(shard))
+      const outcome = yield* Effect.tryPromise({
+        try: () =>
+          runSweep({
+            plan, base, outDir, workers, shard, resume: flags.resume, force: flags.force,
+            shouldStop: () => Effect.runSync(stop.requested),
+            onProgress: tty ? (done, total) => process.stderr.write(`\rsweep ${plan.id}: ${done}/${total} jobs`) : undefined
+          }),
+        catch: sweepFailure(file)
+      })
       if (tty) process.stderr.write("\n")
-      const file = outcome.file
       if (outcome.repaired) yield* Console.error(`regretlab: ${displayPath(file)} ended in a partial line (an earlier crash); it was ignored and that job run again`)
       if (outcome.stopped) {
         yield* Console.error(`regretlab: interrupted; ${outcome.skipped + outcome.ran} of ${outcome.total} jobs are in ${displayPath(file)}. Continue with the same command plus --resume.`)
@@ -125,22 +166,27 @@ export const sweepCommand = Command.make(
       if (shard !== undefined) {
         const rs = readResults(file).records
         const failed = rs.filter((r) => r.status === "failed")
-        if (flags.json) yield* Effect.sync(() => process.stdout.write(JSON.stringify({ sweep: plan.id, fingerprint: plan.fingerprint, shard: `${shard.k}/${shard.n}`, results: file, jobs: outcome.total, failed: failed.length }) + "\n"))
+        if (flags.json) yield* Console.log(JSON.stringify({ sweep: plan.id, fingerprint: plan.fingerprint, shard: `${shard.k}/${shard.n}`, results: file, jobs: outcome.total, failed: failed.length, workers: outcome.workers }))
         else yield* Console.log(`${plan.id}: shard ${shard.k}/${shard.n} done, ${outcome.total} jobs (${outcome.skipped} resumed, ${outcome.ran} run, ${failed.length} failed) in ${displayPath(file)}\nmerge the shards with: npx regretlab merge ${displayPath(outDir)}`)
         if (failed.length > 0) return yield* Effect.fail(new RunFailed({ message: `${failed.length} job${failed.length === 1 ? "" : "s"} of shard ${shard.k}/${shard.n} failed: ${failed[0].reason}` }))
         return
       }
       const records = readResults(file).records
       const summary = summariseSweep(plan, records)
-      let report: string | null = null
-      if (!flags.noReport) {
-        const written = yield* inputCall(() => writeReportLazily(manifest, summary, { outDir: path.join(outDir, "report"), command: regenerateCommand(process.argv.slice(2)), version, png: !flags.noPng }))
-        report = path.join(written.dir, "index.html")
-      }
-      if (flags.json) yield* Effect.sync(() => process.stdout.write(jsonDocument(plan, summary, { results: file, report })))
+      const reportDir = flags.noReport ? undefined : path.join(outDir, "report")
+      const report = reportDir === undefined ? null : path.join(reportDir, "index.html")
+      // The results first (they are in results.jsonl already); then the report, whose failure loses nothing.
+      if (flags.json) yield* Console.log(jsonDocument(plan, summary, { results: file, report, workers: outcome.workers }).trimEnd())
       else {
         yield* Console.log(sweepText(plan, summary))
-        yield* Console.log(`\nresults: ${displayPath(file)}${report !== null ? `\nreport: ${displayPath(report)}` : ""}`)
+        yield* Console.log(`\nresults: ${displayPath(file)}`)
+      }
+      if (reportDir !== undefined) {
+        yield* Effect.tryPromise({
+          try: () => writeReportLazily(manifest, summary, { outDir: reportDir, command: regenerateCommand(process.argv.slice(2)), version, png: !flags.noPng }),
+          catch: writeFailure("the sweep report to", displayPath(reportDir), `; the results are complete in ${displayPath(file)} (write the report later with: npx regretlab merge ${displayPath(outDir)})`)
+        })
+        if (!flags.json) yield* Console.log(`report: ${displayPath(report!)}`)
       }
       if (summary.failed > 0) return yield* Effect.fail(new RunFailed({ message: failureText(summary, records) }))
     })
@@ -172,18 +218,36 @@ export const mergeCommand = Command.make(
       const first = inputs[0]
       const defaultOut = (yield* inputCall(async () => (await import("node:fs")).statSync(first).isDirectory())) ? first : path.dirname(first)
       const outDir = Option.isSome(flags.out) ? path.resolve(flags.out.value) : defaultOut
-      const file = yield* inputCall(() => writeMerged(outDir, merged))
+      const file = path.join(outDir, RESULTS)
+      // Shards still writing would be merged half-way; a sweep writing the target would be overwritten.
+      const dirs = [...new Set(inputs.map((p) => (merged.sources.includes(p) ? path.dirname(p) : p)).concat(outDir))]
+      yield* checked(() => assertNotBeingWritten(dirs))
+      yield* Effect.tryPromise({
+        try: async () => {
+          const lock = SweepLock.acquire(outDir, RESULTS)
+          try {
+            writeMerged(outDir, merged)
+          } finally {
+            lock.release()
+          }
+        },
+        catch: sweepFailure(file)
+      })
       const plan = merged.manifest.plan
       const summary = summariseSweep(plan, merged.records)
-      let report: string | null = null
-      if (!flags.noReport) {
-        const written = yield* inputCall(() => writeReportLazily(merged.manifest, summary, { outDir: path.join(outDir, "report"), command: regenerateCommand(process.argv.slice(2)), version, png: !flags.noPng }))
-        report = path.join(written.dir, "index.html")
-      }
-      if (flags.json) yield* Effect.sync(() => process.stdout.write(jsonDocument(plan, summary, { results: file, report, sources: merged.sources })))
+      const reportDir = flags.noReport ? undefined : path.join(outDir, "report")
+      const report = reportDir === undefined ? null : path.join(reportDir, "index.html")
+      if (flags.json) yield* Console.log(jsonDocument(plan, summary, { results: file, report, sources: merged.sources }).trimEnd())
       else {
         yield* Console.log(sweepText(plan, summary))
-        yield* Console.log(`\nmerged ${merged.sources.length} file${merged.sources.length === 1 ? "" : "s"} into ${displayPath(file)}${report !== null ? `\nreport: ${displayPath(report)}` : ""}`)
+        yield* Console.log(`\nmerged ${merged.sources.length} file${merged.sources.length === 1 ? "" : "s"} into ${displayPath(file)}`)
+      }
+      if (reportDir !== undefined) {
+        yield* Effect.tryPromise({
+          try: () => writeReportLazily(merged.manifest, summary, { outDir: reportDir, command: regenerateCommand(process.argv.slice(2)), version, png: !flags.noPng }),
+          catch: writeFailure("the sweep report to", displayPath(reportDir), `; the merged results are complete in ${displayPath(file)}`)
+        })
+        if (!flags.json) yield* Console.log(`report: ${displayPath(report!)}`)
       }
       if (summary.missing > 0) return yield* Effect.fail(new RunFailed({ message: `incomplete: ${summary.missing} of ${summary.total} jobs have no result (a shard missing or interrupted; run it with --resume, then merge again)` }))
       if (summary.failed > 0) return yield* Effect.fail(new RunFailed({ message: failureText(summary, merged.records) }))

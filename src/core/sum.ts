@@ -32,8 +32,18 @@ export const twoProductError = (a: number, b: number, p: number): number => {
 export const countedSum = (n: number, a: number, m: number, b: number, out: Float64Array, o: number): void => {
   const p = n * a, q = m * b, hi = p + q
   out[o] = hi
-  out[o + 1] = twoProductError(n, a, p) + twoProductError(m, b, q) + twoSumError(p, q, hi)
+  // An overflowed sum has no rounding error to carry (and its error terms would be NaN).
+  out[o + 1] = Number.isFinite(hi) ? countedProductError(n, a, p) + countedProductError(m, b, q) + twoSumError(p, q, hi) : 0
 }
+
+/** Above this magnitude Veltkamp's split of a factor overflows (2^27·a > the largest double). */
+const SPLIT_LIMIT = 2 ** 995
+/** 2^60 and its inverse: scaling by a power of two is exact away from overflow and underflow. */
+const DOWN = 2 ** -60, UP = 2 ** 60
+
+/** twoProductError(n, a, n·a) for a finite product, also when a is too large to split. */
+const countedProductError = (n: number, a: number, p: number): number =>
+  Math.abs(a) <= SPLIT_LIMIT ? twoProductError(n, a, p) : twoProductError(n, a * DOWN, p * DOWN) * UP
 
 /** A compensated scalar sum. add() is a handful of flops and never allocates. */
 export class NeumaierSum {

@@ -207,7 +207,13 @@ export interface CheckpointRow {
   readonly metrics?: Readonly<Record<string, number>>;
 }
 
+/**
+ * What became NaN or ±Infinity: the loss paid (or its running sum), a gradient, the learner's
+ * iterate or state, or — checked at checkpoints — the comparator's value or the regret.
+ */
+export type DivergedQuantity = "loss" | "gradient" | "iterate" | "state" | "comparator" | "regret";
+
 export type RunStatus =
   | { readonly kind: "ok" }
-  | { readonly kind: "diverged"; readonly round: number; readonly what: "loss" | "gradient" | "iterate" | "state"; readonly value: number }
+  | { readonly kind: "diverged"; readonly round: number; readonly what: DivergedQuantity; readonly value: number }
   | { readonly kind: "interrupted"; readonly round: number };

@@ -11,6 +11,7 @@ import { theorem2C } from "../core/adversary/theorem2.ts"
 import { fmt } from "./format.ts"
 import { mathText } from "./math-text.ts"
 import { learnerLabels } from "./series.ts"
+import { maxOf } from "../core/extent.ts"
 
 export interface BoundPoint {
   readonly learner: string
@@ -96,8 +97,8 @@ const fromAdversary = (result: ScenarioResult): GradientStats | undefined => {
     if (after === "zero") return prefix[n][i]
     return prefix[n][i] + (t - n) * list[n - 1][i] ** 2
   }
-  const gInf = Math.max(...list.map((g) => Math.max(...g.map(Math.abs))))
-  const g2 = Math.max(...list.map((g) => Math.sqrt(g.reduce((acc, x) => acc + x * x, 0))))
+  const gInf = maxOf(list.map((g) => maxOf(g.map(Math.abs))))
+  const g2 = maxOf(list.map((g) => Math.sqrt(g.reduce((acc, x) => acc + x * x, 0))))
   return {
     normSum: (t) => {
       let total = 0

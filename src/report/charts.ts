@@ -17,7 +17,7 @@ import { fmt, hyperText } from "./format.ts"
 import { FONT_FAMILY } from "./font-family.ts"
 import { chooseScale, TICK_FORMAT, type ScaleChoice } from "./scales.ts"
 import { dimension, distinctSeeds, hasValues, learnerLabels, MAX_SEED_LINES, meanWithInterval, perSeed, type Pick, tQuantile975, windowed } from "./series.ts"
-import { verdictOf } from "./summary.ts"
+import { summaryRound, verdictOf } from "./summary.ts"
 
 export interface ChartSpec {
   readonly name: string
@@ -390,8 +390,7 @@ const summaryChart = (result: ScenarioResult, labels: readonly string[]): ChartS
       text: `x_T = ${s.x ? s.x.map((v) => fmt(v)).join(", ") : "—"} · R_T = ${fmt(s.regret.mean)} · R_T/T = ${fmt(s.avgRegret.mean)} · ${verdictOf(result, s.learner)}`
     }
   })
-  const t = result.summary[0]?.t ?? result.scenario.horizon
-  const title = `Final summary at T = ${t.toLocaleString("en-US")}`
+  const title = `Final summary at ${summaryRound(result)}`
   const y = { field: "learner", type: "nominal", sort: labels, title: null, axis: { labelLimit: 0 } }
   const x = { field: "mean", type: "quantitative", title: `R_T / T  (loss units per round${seeds > 1 ? "; mean over seeds, rule: 95% confidence interval" : ""})`, axis: { format: TICK_FORMAT } }
   return {

@@ -8,7 +8,10 @@ import * as path from "node:path"
 import { serialiseLearnerConfig } from "../core/learner/resolve.ts"
 import type { ResolvedScenario, ScenarioResult } from "../scenario/types.ts"
 import { csvField } from "./format.ts"
-import { UserError } from "../core/config/error.ts"
+import { ConfigError, UserError } from "../core/config/error.ts"
+import { checkResultShape } from "./result-shape.ts"
+import { MAX_JSON_DEPTH, tooDeepAt } from "../scenario/json-depth.ts"
+import { maxOf } from "../core/extent.ts"
 
 const replacer = (_key: string, value: unknown): unknown =>
   typeof value === "number" && !Number.isFinite(value) ? { $nonfinite: String(value) } : value
@@ -85,7 +88,7 @@ const VECTORS = ["x", "xLo", "xHi", "xAvg", "comparatorX"] as const
  * adversary's own metrics as metrics.<name> columns.
  */
 export const rowsCsv = (r: ScenarioResult): string => {
-  const width = (k: (typeof VECTORS)[number]) => Math.max(0, ...r.runs.flatMap((run) => run.rows.map((row) => row[k]?.length ?? 0)))
+  const width = (k: (typeof VECTORS)[number]) => maxOf(r.runs.flatMap((run) => run.rows.map((row) => row[k]?.length ?? 0)), 0)
   const widths = VECTORS.map(width)
   const named = [...new Set(r.runs.flatMap((run) => run.rows.flatMap((row) => Object.keys(row.metrics ?? {}))))]
   const head = ["learner", "seed", "status", ...SCALARS, ...VECTORS.flatMap((k, j) => Array.from({ length: widths[j] }, (_, i) => `${k}_${i}`)), ...named.map((m) => `metrics.${m}`)]
@@ -103,6 +106,17 @@ export const rowsCsv = (r: ScenarioResult): string => {
   return lines.join("\n") + "\n"
 }
 
+/** A report file's JSON (data.json, run.json, ...), refused naming the file when too deep or invalid. */
+export const parseReportJson = (text: string, file: string): unknown => {
+  const deep = tooDeepAt(text, MAX_JSON_DEPTH)
+  if (deep >= 0) throw new UserError(`${file} is not a regretlab report file: its JSON nests more than ${MAX_JSON_DEPTH} levels deep (at offset ${deep})`)
+  try {
+    return fromJson(text)
+  } catch (e) {
+    throw new UserError(`${file} is not valid JSON: ${(e as Error).message.replace(/\s*\n\s*/g, " ")}`)
+  }
+}
+
 /** Reads back a report folder written by writeReport, for re-rendering without re-running. */
 export const readReportData = async (dir: string): Promise<{ result: ScenarioResult; run: unknown; companions: readonly ScenarioResult[] }> => {
   const read = async (name: string): Promise<unknown> => {
@@ -113,17 +127,26 @@ export const readReportData = async (dir: string): Promise<{ result: ScenarioRes
     } catch (e) {
       throw new UserError(`${dir} is not a regretlab report folder: cannot read ${name} (${(e as NodeJS.ErrnoException).code ?? String(e)})`)
     }
+    return parseReportJson(text, file)
+  }
+  const checked = (name: string, value: unknown, within?: string): void => {
     try {
-      return fromJson(text)
+      checkResultShape(value)
     } catch (e) {
-      throw new UserError(`${file} is not valid JSON: ${(e as Error).message}`)
+      if (!(e instanceof ConfigError)) throw e
+      const error = within !== undefined ? e.within(within) : e
+      throw new UserError(`${path.join(dir, name)} does not hold ${within !== undefined ? "scenario results" : "a scenario result"} as regretlab writes it: ${error.message}`)
     }
   }
   const result = (await read("data.json")) as ScenarioResult
-  if (!result || typeof result !== "object" || !result.scenario || !Array.isArray(result.runs) || !Array.isArray(result.summary)) {
-    throw new UserError(`${path.join(dir, "data.json")} does not hold a scenario result (expected scenario, runs and summary)`)
+  checked("data.json", result)
+  let companions: ScenarioResult[] = []
+  if (fsSync.existsSync(path.join(dir, COMPANIONS))) {
+    const list = await read(COMPANIONS)
+    if (!Array.isArray(list)) throw new UserError(`${path.join(dir, COMPANIONS)} does not hold scenario results as regretlab writes them: expected a list`)
+    list.forEach((c, i) => checked(COMPANIONS, c, `[${i}]`))
+    companions = list as ScenarioResult[]
   }
-  const companions = fsSync.existsSync(path.join(dir, COMPANIONS)) ? ((await read(COMPANIONS)) as ScenarioResult[]) : []
   return { result, run: await read("run.json"), companions }
 }
 

@@ -19,9 +19,18 @@ export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (ch) => h
 export const scriptJson = (value: unknown): string =>
   JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029")
 
-/** One CSV field (RFC 4180 quoting). */
-export const csvField = (v: string | number | undefined): string => {
+/** Text a spreadsheet would read as a formula (or as a formula after a tab, CR or NUL it drops). */
+const FORMULA_START = /^[=+\-@\t\r\0]/
+
+/**
+ * One CSV field: RFC 4180 quoting, and text that starts like a formula (=, +, -, @, tab, CR, NUL)
+ * neutralised as OWASP recommends (a leading single quote, the field quoted), so opening the file
+ * in a spreadsheet never runs a learner label. Numbers are written as numbers (−1.5 stays a
+ * number); the raw text is in data.json.
+ */
+export const csvField = (v: string | number | boolean | undefined): string => {
   if (v === undefined) return ""
-  const s = typeof v === "number" ? String(v) : v
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+  if (typeof v !== "string") return String(v)
+  if (FORMULA_START.test(v)) return `"'${v.replace(/"/g, '""')}"`
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v
 }

@@ -5,7 +5,7 @@ import type { ChartSpec } from "./charts.ts"
 import type { RunInfo } from "./data.ts"
 import { escapeHtml as h, fmt, hyperText } from "./format.ts"
 import { chartSection, htmlPage } from "./page.ts"
-import { verdictOf } from "./summary.ts"
+import { expectationMark, summaryRound, verdictOf } from "./summary.ts"
 
 export interface HtmlInput {
   readonly result: ScenarioResult
@@ -29,11 +29,10 @@ const summarySection = (r: ScenarioResult): string => {
         `<td class="${cls}">${h(verdict)}${s.diverged > 0 ? h(`, ${s.diverged} diverged`) : ""}</td></tr>`
     })
     .join("\n")
-  const t = r.summary[0]?.t ?? r.scenario.horizon
   const expectations = r.expectations
-    .map((e) => `<li class="${e.holds ? "pass" : "fail"}">${e.holds ? "✓" : "✗"} ${h(e.text)}${e.expectation.why && !e.text.includes(e.expectation.why) ? ` <span class="muted">(${h(e.expectation.why)})</span>` : ""}</li>`)
+    .map((e) => `<li class="${e.checked === false ? "muted" : e.holds ? "pass" : "fail"}">${expectationMark(e)} ${h(e.text)}${e.expectation.why && !e.text.includes(e.expectation.why) ? ` <span class="muted">(${h(e.expectation.why)})</span>` : ""}</li>`)
     .join("\n")
-  return `<h2 id="summary">Summary at T = ${h(t.toLocaleString("en-US"))}</h2>
+  return `<h2 id="summary">Summary at ${h(summaryRound(r))}</h2>
 <table id="summary-table"><thead><tr><th>learner</th><th>hyperparameters</th><th>x_T</th><th>R_T</th><th>R_T/T</th><th>verdict</th></tr></thead>
 <tbody>
 ${rows}

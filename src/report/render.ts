@@ -6,6 +6,12 @@ import { compile, type TopLevelSpec } from "vega-lite"
 import { FONT_FAMILY, FONT_FILES } from "./font.ts"
 
 /**
+ * Vega-Lite logs its spec warnings (a scale property it drops, say) with console.warn: noise on
+ * the user's terminal about our own chart specs, so only errors are passed on.
+ */
+const quiet = vega.logger(vega.Error)
+
+/**
  * vega numbers the clip paths of clipped marks from a counter that lives as long as the process, so
  * the same chart drawn twice would differ; number them from 0 in order of appearance instead.
  */
@@ -18,7 +24,7 @@ const renumberClips = (svg: string): string => {
 }
 
 export const renderSvg = async (spec: object): Promise<string> => {
-  const compiled = compile(spec as TopLevelSpec).spec
+  const compiled = compile(spec as TopLevelSpec, { logger: quiet }).spec
   const view = new vega.View(vega.parse(compiled), { renderer: "none", logLevel: vega.Error })
   try {
     return renumberClips(await view.toSVG())

@@ -95,17 +95,19 @@ export interface SeedPoint {
   readonly value: number
 }
 
+/** The runs drawn one by one: every seed's, or each learner's first when the seeds played identical runs. */
+const drawnRuns = (result: ScenarioResult): LearnerRun[] => {
+  const one = seedsIdentical(result)
+  return learnerLabels(result).flatMap((learner) => (one ? runsOf(result, learner).slice(0, 1) : runsOf(result, learner)))
+}
+
 /** Every seed's own values (the first seed only when the seeds played identical runs). */
 export const perSeed = (result: ScenarioResult, pick: Pick): SeedPoint[] => {
-  const one = seedsIdentical(result)
   const out: SeedPoint[] = []
-  for (const learner of learnerLabels(result)) {
-    const runs = runsOf(result, learner)
-    for (const run of one ? runs.slice(0, 1) : runs) {
-      for (const row of run.rows) {
-        const value = pick(row)
-        if (value !== undefined && Number.isFinite(value)) out.push({ learner, seed: run.seed, t: row.t, value })
-      }
+  for (const run of drawnRuns(result)) {
+    for (const row of run.rows) {
+      const value = pick(row)
+      if (value !== undefined && Number.isFinite(value)) out.push({ learner: run.learner, seed: run.seed, t: row.t, value })
     }
   }
   return out
@@ -117,15 +119,20 @@ export interface WindowPoint extends SeedPoint {
   readonly hi: number
 }
 
-/** One run per learner (the first seed): the checkpoint value and its window's extremes. */
-export const windowed = (result: ScenarioResult, pick: Pick, lo: Pick, hi: Pick): WindowPoint[] =>
-  perSeed(result, pick).flatMap((p) => {
-    const row = runsOf(result, p.learner).find((r) => r.seed === p.seed)!.rows.find((r) => r.t === p.t)!
-    const l = lo(row), h = hi(row)
-    if (l !== undefined && !Number.isFinite(l)) return []
-    if (h !== undefined && !Number.isFinite(h)) return []
-    return [{ ...p, lo: l ?? p.value, hi: h ?? p.value }]
-  })
+/** The checkpoint value and its window's extremes, per drawn run (as perSeed). */
+export const windowed = (result: ScenarioResult, pick: Pick, lo: Pick, hi: Pick): WindowPoint[] => {
+  const out: WindowPoint[] = []
+  for (const run of drawnRuns(result)) {
+    for (const row of run.rows) {
+      const value = pick(row), l = lo(row), h = hi(row)
+      if (value === undefined || !Number.isFinite(value)) continue
+      if (l !== undefined && !Number.isFinite(l)) continue
+      if (h !== undefined && !Number.isFinite(h)) continue
+      out.push({ learner: run.learner, seed: run.seed, t: row.t, value, lo: l ?? value, hi: h ?? value })
+    }
+  }
+  return out
+}
 
 /** Per learner and checkpoint: the mean over seeds and the min–max band (lab charts draw these). */
 export interface SeriesPoint {

@@ -1,11 +1,14 @@
 // The per-learner summary (x_T, R_T, R_T/T, verdict) as a terminal table, Markdown and CSV.
 import type { ScenarioResult, Spread } from "../scenario/types.ts"
 import { csvField, fmt } from "./format.ts"
+import { terminalCell } from "./terminal-text.ts"
+import { maxOf } from "../core/extent.ts"
 
-/** ✓ when every expectation on the learner (or comparing another with it) holds, ✗ when any fails, — when it has none. */
+/** ✓ when every expectation on the learner (or comparing another with it) holds, ✗ when any fails, — when it has none or the run was interrupted. */
 export const verdictOf = (result: ScenarioResult, learner: string): string => {
   const mine = result.expectations.filter((e) => e.expectation.learner === learner || e.expectation.than === learner)
   if (mine.length === 0) return "— (no expectation)"
+  if (mine.some((e) => e.checked === false)) return `— not checked (interrupted; ${mine.length} expectation${mine.length === 1 ? "" : "s"})`
   const ok = mine.filter((e) => e.holds).length
   return ok === mine.length ? `✓ pass (${ok}/${mine.length})` : `✗ FAIL (${ok}/${mine.length} hold)`
 }
@@ -29,31 +32,41 @@ const lines = (result: ScenarioResult): Line[] =>
     verdict: verdictOf(result, s.learner) + (s.diverged > 0 ? `, ${s.diverged} diverged` : "")
   }))
 
-const header = (result: ScenarioResult) => {
-  const t = result.summary[0]?.t ?? result.scenario.horizon
-  const seeds = result.scenario.seeds.length
-  return { t, head: { learner: "learner", x: "x_T", regret: "R_T", avg: "R_T/T", verdict: "verdict" }, seeds }
+/**
+ * The round the summary is at: the horizon T (a run that diverged early shows its own last
+ * round in its line), or the round an interrupted batch reached.
+ */
+export const summaryRound = (result: ScenarioResult): string => {
+  const T = result.scenario.horizon.toLocaleString("en-US")
+  return result.completion.kind === "interrupted" ? `round ${result.completion.round.toLocaleString("en-US")} of T = ${T} (interrupted)` : `T = ${T}`
 }
 
+const header = (result: ScenarioResult) => {
+  const seeds = result.scenario.seeds.length
+  return { head: { learner: "learner", x: "x_T", regret: "R_T", avg: "R_T/T", verdict: "verdict" }, seeds }
+}
+
+/** ✓ holds, ✗ fails, – not checked (interrupted run). */
+export const expectationMark = (e: { readonly holds: boolean; readonly checked?: boolean }): string => (e.checked === false ? "–" : e.holds ? "✓" : "✗")
+
 const expectationLines = (result: ScenarioResult): string[] =>
-  result.expectations.map((e) => `${e.holds ? "✓" : "✗"} ${e.text}`)
+  result.expectations.map((e) => `${expectationMark(e)} ${e.text}`)
 
 /** Plain-text table for the terminal. */
 export const summaryTable = (result: ScenarioResult): string => {
-  const { t, head, seeds } = header(result)
-  const rows = [head, ...lines(result)]
+  const { head, seeds } = header(result)
+  const rows = [head, ...lines(result)].map((r) => ({ learner: terminalCell(r.learner), x: r.x, regret: r.regret, avg: r.avg, verdict: terminalCell(r.verdict) }))
   const keys = ["learner", "x", "regret", "avg", "verdict"] as const
-  const width = keys.map((k) => Math.max(...rows.map((r) => [...r[k]].length)))
+  const width = keys.map((k) => maxOf(rows.map((r) => [...r[k]].length)))
   const pad = (s: string, w: number) => s + " ".repeat(w - [...s].length)
   const render = (r: Line) => keys.map((k, i) => pad(r[k], width[i])).join("  ").trimEnd()
   const rule = width.map((w) => "─".repeat(w)).join("  ")
-  const completion = result.completion.kind === "interrupted" ? `  (interrupted at round ${result.completion.round})` : ""
   return [
-    `${result.scenario.id}: ${result.scenario.title}`,
-    `T = ${t.toLocaleString("en-US")}, ${seeds} seed${seeds === 1 ? "" : "s"}${seeds > 1 ? " (mean ± sd)" : ""}${completion}`,
-    render(head),
+    `${result.scenario.id}: ${terminalCell(result.scenario.title)}`,
+    `${summaryRound(result)}, ${seeds} seed${seeds === 1 ? "" : "s"}${seeds > 1 ? " (mean ± sd)" : ""}`,
+    render(rows[0]),
     rule,
-    ...lines(result).map(render),
+    ...rows.slice(1).map(render),
     ...(result.expectations.length > 0 ? ["", ...expectationLines(result)] : [])
   ].join("\n")
 }
@@ -63,12 +76,12 @@ export const markdownCell = (s: string): string =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\|*_`[\]#])/g, "\\$1").replace(/\r?\n/g, " ")
 
 export const summaryMarkdown = (result: ScenarioResult): string => {
-  const { t, seeds } = header(result)
+  const { seeds } = header(result)
   const md = (r: Line) => `| ${[r.learner, r.x, r.regret, r.avg, r.verdict].map(markdownCell).join(" | ")} |`
   const out = [
     `# ${markdownCell(result.scenario.title)}`,
     "",
-    `Scenario \`${result.scenario.id.replace(/`/g, "")}\`, T = ${t.toLocaleString("en-US")}, ${seeds} seed${seeds === 1 ? "" : "s"}${seeds > 1 ? " (mean ± sd)" : ""}.`,
+    `Scenario \`${result.scenario.id.replace(/`/g, "")}\`, ${summaryRound(result)}, ${seeds} seed${seeds === 1 ? "" : "s"}${seeds > 1 ? " (mean ± sd)" : ""}.`,
     "",
     "| learner | x_T | R_T | R_T/T | verdict |",
     "|---|---|---|---|---|",
@@ -80,7 +93,7 @@ export const summaryMarkdown = (result: ScenarioResult): string => {
 
 /** Machine-readable summary, full precision. */
 export const summaryCsv = (result: ScenarioResult): string => {
-  const dim = Math.max(0, ...result.summary.map((s) => s.x?.length ?? 0))
+  const dim = maxOf(result.summary.map((s) => s.x?.length ?? 0), 0)
   const head = ["learner", "T", ...Array.from({ length: dim }, (_, i) => `x_T_${i}`), "R_T_mean", "R_T_sd", "R_T_min", "R_T_max", "avgRegret_mean", "avgRegret_sd", "avgRegret_min", "avgRegret_max", "seeds", "diverged", "verdict"]
   const rows = result.summary.map((s) =>
     [s.learner, s.t, ...Array.from({ length: dim }, (_, i) => s.x?.[i]), s.regret.mean, s.regret.sd, s.regret.min, s.regret.max, s.avgRegret.mean, s.avgRegret.sd, s.avgRegret.min, s.avgRegret.max, s.regret.n, s.diverged, verdictOf(result, s.learner)]

@@ -4,6 +4,7 @@ import * as fs from "node:fs/promises"
 import * as path from "node:path"
 import type { ScenarioResult } from "../scenario/types.ts"
 import { writeDirAtomic } from "./atomic.ts"
+import { isReplaceable, RUN_REPORT_MARKER } from "./paths.ts"
 import { buildCharts } from "./charts.ts"
 import { COMPANIONS, rowsCsv, runInfo, serialiseResult, toJson } from "./data.ts"
 import { buildFigures, runCompanions } from "./figures.ts"
@@ -30,13 +31,6 @@ export interface WriteReportOptions {
   readonly previous?: unknown
 }
 
-/** An existing folder may be replaced only if it is a report we wrote, or empty. */
-const isReplaceable = async (dir: string): Promise<boolean> => {
-  const stat = await fs.stat(dir)
-  if (!stat.isDirectory()) return false
-  const names = await fs.readdir(dir)
-  return names.length === 0 || names.includes("run.json")
-}
 
 export const writeReport = async (result: ScenarioResult, options: WriteReportOptions): Promise<{ dir: string; files: readonly string[] }> => {
   const dir = path.resolve(options.outDir)
@@ -73,7 +67,7 @@ export const writeReport = async (result: ScenarioResult, options: WriteReportOp
         await write(name, content)
       }
     },
-    isReplaceable
+    isReplaceable(RUN_REPORT_MARKER)
   )
   return { dir, files }
 }

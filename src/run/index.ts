@@ -1,6 +1,8 @@
 // The run layer: Effect services that execute plans (Runner), report progress (Progress) and
 // accept a stop request (StopSignal).
-export { RunInputError, Runner, runnerLayer, RunSetupError } from "./runner.ts"
+export { Runner, runnerLayer, RunInputError, type RunnerError, RunSetupError, RunThreadError } from "./runner.ts"
+export { dealRuns, RunThreadPool, threadRunnerLayer, type ThreadRunnerOptions } from "./thread-runner.ts"
+export { settleBatch, type RunEnd } from "./batch.ts"
 export type { Completion, ExecuteOptions, RunBatch, RunnablePlan, RunnerShape } from "./runner.ts"
 export { Progress, recordingProgress, silentProgressLayer, snapshotAt } from "./progress.ts"
 export type { ProgressShape, ProgressSnapshot } from "./progress.ts"

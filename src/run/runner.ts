@@ -4,11 +4,11 @@
 // the measured time so a stop takes effect within ~0.1 s whether a round costs 5 ns or 5 ms.
 import { Clock, Context, Effect, Layer } from "effect"
 import type { Game } from "../core/game/game.ts"
-import type { RunStatus } from "../core/types.ts"
-import type { LearnerRun } from "../scenario/types.ts"
 import { Progress, snapshotAt } from "./progress.ts"
 import { StopSignal } from "./stop.ts"
 import { UserError } from "../core/config/error.ts"
+import { firstChunk, nextChunk, type SliceOptions } from "./slices.ts"
+import { type RunBatch, settleBatch } from "./batch.ts"
 
 /** What the runner needs of a plan (scenario's RunPlan satisfies it). */
 export interface RunnablePlan {
@@ -17,22 +17,11 @@ export interface RunnablePlan {
   createGame(): Game
 }
 
-export type Completion = { readonly kind: "complete" } | { readonly kind: "interrupted"; readonly round: number }
+export type { Completion, RunBatch } from "./batch.ts"
 
-export interface RunBatch {
-  readonly runs: readonly LearnerRun[]
-  readonly completion: Completion
-}
-
-export interface ExecuteOptions {
+export interface ExecuteOptions extends SliceOptions {
   /** Rounds per run, for the progress total. */
   readonly horizon: number
-  /** First slice length in rounds per run (default 2^12); later slices adapt to sliceMs. */
-  readonly initialChunk?: number
-  /** Upper bound on a slice (default 2^20 rounds per run). */
-  readonly maxChunk?: number
-  /** Target wall time of one slice (default 50 ms). */
-  readonly sliceMs?: number
 }
 
 /** A plan whose game could not be built (its config is inconsistent). */
@@ -40,6 +29,14 @@ export class RunSetupError extends UserError {
   override readonly name = "RunSetupError"
   constructor(readonly learner: string, readonly seed: number, readonly reason: string) {
     super(`cannot start learner ${learner} (seed ${seed}): ${reason}`)
+  }
+}
+
+/** A thread playing some of the runs failed (out of memory, killed): the machine's failure, not the input's. */
+export class RunThreadError extends Error {
+  override readonly name = "RunThreadError"
+  constructor(readonly runs: string, readonly reason: string) {
+    super(`the thread playing ${runs} failed: ${reason}`)
   }
 }
 
@@ -51,8 +48,10 @@ export class RunInputError extends UserError {
   }
 }
 
+export type RunnerError = RunSetupError | RunInputError | RunThreadError
+
 export interface RunnerShape {
-  readonly execute: (plans: readonly RunnablePlan[], options: ExecuteOptions) => Effect.Effect<RunBatch, RunSetupError | RunInputError>
+  readonly execute: (plans: readonly RunnablePlan[], options: ExecuteOptions) => Effect.Effect<RunBatch, RunnerError>
 }
 
 export class Runner extends Context.Service<Runner, RunnerShape>()("regretlab/run/Runner") {}
@@ -63,11 +62,8 @@ const yieldToEventLoop: Effect.Effect<void> = Effect.callback<void>((resume) => 
   return Effect.sync(() => clearImmediate(handle))
 })
 
-const finalStatus = (game: Game, finished: boolean): RunStatus =>
-  finished || game.status.kind !== "ok" ? game.status : { kind: "interrupted", round: game.t }
-
 const execute = (progress: typeof Progress.Service, stop: typeof StopSignal.Service) =>
-  (plans: readonly RunnablePlan[], options: ExecuteOptions): Effect.Effect<RunBatch, RunSetupError | RunInputError> =>
+  (plans: readonly RunnablePlan[], options: ExecuteOptions): Effect.Effect<RunBatch, RunnerError> =>
     Effect.gen(function* () {
       const games: Game[] = []
       for (const plan of plans) {
@@ -79,9 +75,7 @@ const execute = (progress: typeof Progress.Service, stop: typeof StopSignal.Serv
       }
       const horizon = options.horizon
       const total = horizon * games.length
-      const maxChunk = options.maxChunk ?? 1 << 20
-      const sliceMs = options.sliceMs ?? 50
-      let chunk = Math.max(1, Math.min(maxChunk, options.initialChunk ?? 1 << 12))
+      let chunk = firstChunk(options)
       const startedAt = yield* Clock.currentTimeMillis
       const roundsDone = () => {
         let done = 0
@@ -109,27 +103,13 @@ const execute = (progress: typeof Progress.Service, stop: typeof StopSignal.Serv
         })
         if (failed !== undefined) return yield* Effect.fail(failed)
         const now = yield* Clock.currentTimeMillis
-        // Aim the next slice at sliceMs; never more than double it at once, so a slow stretch is caught early.
-        const took = now - before
-        chunk = took <= 0 ? Math.min(maxChunk, chunk * 2) : Math.max(1, Math.min(maxChunk, chunk * 2, Math.floor((chunk * sliceMs) / took)))
+        chunk = nextChunk(chunk, now - before, options)
         yield* progress.update(snapshotAt(roundsDone(), total, now - startedAt))
         yield* yieldToEventLoop
       }
-      // A stop that arrives during the last slice still counts as complete: every run reached the horizon.
-      const finished = !stopped
-      const runs: LearnerRun[] = plans.map((plan, i) => ({
-        learner: plan.learner,
-        seed: plan.seed,
-        rows: games[i].rows.slice(),
-        status: finalStatus(games[i], finished || games[i].done)
-      }))
       const endedAt = yield* Clock.currentTimeMillis
       yield* progress.finish(snapshotAt(roundsDone(), total, endedAt - startedAt))
-      if (finished) return { runs, completion: { kind: "complete" } }
-      // The slowest run still going sets the round reached; diverged runs stopped on their own.
-      const going = games.filter((g) => g.status.kind === "ok")
-      const round = going.length === 0 ? horizon : Math.min(...going.map((g) => g.t))
-      return { runs, completion: { kind: "interrupted", round } }
+      return settleBatch(plans.map((plan, i) => ({ learner: plan.learner, seed: plan.seed, rows: games[i].rows.slice(), status: games[i].status, t: games[i].t, done: games[i].done })), stopped)
     })
 
 /** The in-process runner: one fiber, runs interleaved slice by slice (all runs reach round r together). */

@@ -1,7 +1,9 @@
 // CLI `--set key=value`: learners.<label>.<field>, adversary.<param>, horizon, seeds, start,
-// checkpoints.perDecade, … Values are JSON when they parse (1e6, [0.5], "x"), else strings. The
-// result is validated like a file; a failure names the --set that caused it.
+// checkpoints.perDecade, … (keys as in key-path.ts: learners["a=b"].beta2 for an awkward label).
+// Values are JSON when they parse (1e6, [0.5], "x"), else strings. The result is validated like a
+// file; a failure names the --set that caused it.
 import { ScenarioError } from "./error.ts"
+import { parseKeyPath, splitAssignment } from "./key-path.ts"
 import { isResolvedScenario as isResolved, resolveScenario, toScenarioInput } from "./resolve.ts"
 import type { ResolvedScenario, ScenarioInput } from "./types.ts"
 
@@ -27,8 +29,10 @@ const setPath = (obj: unknown, path: readonly string[], value: unknown): unknown
 }
 
 const applyOne = (input: ScenarioInput, key: string, value: unknown, where: string): ScenarioInput => {
-  const path = key.split(".")
-  if (path.some((p) => p === "")) throw new ScenarioError(where, key, value, "a key like horizon, seeds, adversary.C or learners.<label>.<field>")
+  const path = parseKeyPath(key)
+  if (path === undefined) {
+    throw new ScenarioError(where, key, value, 'a key like horizon, seeds, adversary.C or learners.<label>.<field> (a label holding ".", "=", "+", brackets or quotes is written learners["a=b"].beta2)')
+  }
   if (path[0] === "learners" && path.length >= 2 && !/^\d+$/.test(path[1])) {
     const index = input.learners.findIndex((l) => l.label === path[1])
     if (index < 0) {
@@ -45,11 +49,11 @@ export const applyOverrides = (scenario: ScenarioInput | ResolvedScenario, sets:
   const source = isResolved(scenario) ? scenario.source : scenario.id
   let input = isResolved(scenario) ? toScenarioInput(scenario) : scenario
   for (const set of sets) {
-    const eq = set.indexOf("=")
     const where = `--set ${set}`
-    if (eq <= 0) throw new ScenarioError(where, "", set, "key=value")
-    const key = set.slice(0, eq).trim()
-    const value = parseValue(set.slice(eq + 1))
+    const assignment = splitAssignment(set)
+    if (assignment === undefined) throw new ScenarioError(where, "", set, "key=value")
+    const key = assignment.key
+    const value = parseValue(assignment.value)
     input = applyOne(input, key, value, where)
     // Validate after each set, so a failure is blamed on the set that introduced it.
     try {

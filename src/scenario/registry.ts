@@ -2,7 +2,7 @@
 // loadScenario(ref) for a registry id or a user's own scenario file anywhere: JSON read and
 // validated here, modules loaded through load-module.ts.
 import { existsSync, statSync } from "node:fs"
-import { readFile } from "node:fs/promises"
+import { readFile, stat } from "node:fs/promises"
 import { isAbsolute, relative, resolve as resolvePath } from "node:path"
 import { fileURLToPath } from "node:url"
 import { ScenarioError } from "./error.ts"
@@ -21,6 +21,24 @@ export const builtinJsonFiles = (): readonly string[] => builtinJson.map(([file]
 export const builtinScenariosDir = (): string => fileURLToPath(new URL("../../scenarios/", import.meta.url))
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v)
+
+/** How a file is named in messages: relative to the working directory when inside it, else absolute. */
+export const shownPath = (abs: string): string => {
+  const rel = relative(process.cwd(), abs)
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : abs
+}
+
+/** A scenario file that exists and is a file; its text, or a ScenarioError naming what is wrong. */
+export const readScenarioText = async (path: string, shown: string): Promise<string> => {
+  const info = await stat(path).catch(() => undefined)
+  if (info === undefined) throw new ScenarioError(shown, "", shown, "an existing file", `${shown}: no such file`)
+  if (info.isDirectory()) throw new ScenarioError(shown, "", shown, "a scenario file", `${shown}: is a folder, not a scenario file`)
+  try {
+    return await readFile(path, "utf8")
+  } catch (e) {
+    throw new ScenarioError(shown, "", shown, "a readable file", `${shown}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`)
+  }
+}
 
 let cache: ReadonlyMap<string, ResolvedScenario> | undefined
 
@@ -80,12 +98,11 @@ export const loadScenario = async (ref: string): Promise<ResolvedScenario> => {
     return found
   }
   const path = resolvePath(ref)
-  // As the user would write it: relative inside the working directory, absolute outside it.
-  const rel = relative(process.cwd(), path)
-  const shown = rel === "" ? ref : rel.startsWith("..") || isAbsolute(rel) ? path : rel
+  const shown = shownPath(path)
   if (!existsSync(path)) throw new ScenarioError(shown, "", ref, "an existing file", `${shown}: no such file`)
+  if (statSync(path).isDirectory()) throw new ScenarioError(shown, "", ref, "a scenario file", `${shown}: is a folder, not a scenario file`)
   if (!statSync(path).isFile()) throw new ScenarioError(shown, "", ref, "a file", `${shown}: not a file`)
-  if (ref.endsWith(".json")) return resolveScenario(parseScenarioJson(await readFile(path, "utf8"), shown), shown)
+  if (ref.endsWith(".json")) return resolveScenario(parseScenarioJson(await readScenarioText(path, shown), shown), shown)
   const mod = await importUserModule(path, shown)
   let input = mod.default ?? mod.scenario
   // A CommonJS module's `module.exports` arrives as the default export.

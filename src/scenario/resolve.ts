@@ -5,7 +5,7 @@
 import { Result, Schema } from "effect"
 import { createAdversary, describeAdversary, validateAdversary } from "../core/adversary/index.ts"
 import { ConfigError } from "../core/config/error.ts"
-import { createDomain, describeDomain, validateDomainConfig } from "../core/domain/index.ts"
+import { createDomain, describeDomain, domainDim, validateDomainConfig } from "../core/domain/index.ts"
 import { checkLearnerDomain, checkLearnerStart, resolveLearner, type LabelledLearner } from "../core/learner/resolve.ts"
 import type { Adversary, DomainConfig } from "../core/types.ts"
 import { adversaryFactoryOf } from "./adversary-factory.ts"
@@ -56,9 +56,10 @@ export const resolveScenario = (input: unknown, source: string): ResolvedScenari
 
   // Domain, then everything whose dimension must agree with it.
   const domainConfig: DomainConfig = within(source, "domain", () => validateDomainConfig(s.domain))
-  const domain = createDomain(domainConfig)
-  const dim = domain.dim
+  // The dimension from the config alone: a simplex of dim 10^10 is refused here, before its arrays are allocated.
+  const dim = domainDim(domainConfig)
   if (s.start.length !== dim) fail("start", s.start, `an array of ${dim} number${dim === 1 ? "" : "s"} (the domain dimension)`)
+  const domain = createDomain(domainConfig)
   if (!domain.contains(Float64Array.from(s.start))) fail("start", s.start, `a point inside the domain ${describeDomain(domainConfig)}`)
 
   let adversary: AdversaryConfig = s.adversary

@@ -7,7 +7,7 @@ import { domainKinds } from "../core/domain/index.ts"
 import { learnerKinds } from "../core/learner/registry.ts"
 import { enumText } from "../core/config/fields.ts"
 import { kindUnion, structFields } from "./field-schema.ts"
-import { enumOf, Finite, headerFields, Integer, Metric, NonNegativeInt, opt, PositiveInt, Text, Vector } from "./schema-parts.ts"
+import { enumOf, Finite, headerFields, Horizon, Integer, MAX_SEED_COUNT, Metric, NonNegativeInt, opt, PositiveInt, SeedCount, Text, Vector } from "./schema-parts.ts"
 
 /** The feasible set: one member per registered domain kind, built from its fields table. */
 const domainSchema = () =>
@@ -44,9 +44,9 @@ const scenarioFile = () => Schema.Struct({
   domain: domainSchema(),
   adversary: Adversary,
   learners: Schema.Array(learnerSchema()).check(Schema.isMinLength(1)).annotate({ expected: "a non-empty array of learners" }),
-  horizon: PositiveInt,
+  horizon: Horizon,
   start: Vector,
-  seeds: opt(Schema.Union([PositiveInt, Schema.Array(NonNegativeInt).check(Schema.isMinLength(1))]).annotate({ expected: "a positive integer (number of seeds) or a non-empty array of integer seeds" })),
+  seeds: opt(Schema.Union([SeedCount, Schema.Array(NonNegativeInt).check(Schema.isMinLength(1))]).annotate({ expected: `an integer from 1 to ${MAX_SEED_COUNT.toLocaleString("en-US")} (number of seeds) or a non-empty array of integer seeds` })),
   checkpoints: opt(Schema.Struct({ perDecade: opt(PositiveInt), extra: opt(Schema.Array(Integer)) })),
   expectations: opt(Schema.Array(Expectation)),
   // Read by `regretlab sweep` (validated there, src/sweep/definition.ts); a plain run ignores it.

@@ -4,6 +4,7 @@
 import type { CheckpointRow } from "../core/types.ts"
 import { runMetric, runMetricsFor } from "./run-metrics.ts"
 import type { BuiltinMetric, Expectation, ExpectationResult, LearnerRun, LearnerSummary, PairedDifference, ResolvedScenario, ScenarioResult, Spread } from "./types.ts"
+import { maxOf, minOf } from "../core/extent.ts"
 
 export const spread = (values: readonly number[]): Spread => {
   const n = values.length
@@ -13,7 +14,7 @@ export const spread = (values: readonly number[]): Spread => {
   const mean = sum / n
   let ss = 0
   for (const v of values) ss += (v - mean) ** 2
-  return { mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0, min: Math.min(...values), max: Math.max(...values), n }
+  return { mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0, min: minOf(values), max: maxOf(values), n }
 }
 
 const finalRow = (run: LearnerRun): CheckpointRow | undefined => run.rows[run.rows.length - 1]
@@ -93,7 +94,7 @@ export const summarise = (s: ResolvedScenario, runs: readonly LearnerRun[], comp
     const finished = rs.filter((r) => r.status.kind === "ok")
     return {
       learner: label,
-      t: rows.length === 0 ? 0 : Math.min(...rows.map((r) => r.t)),
+      t: rows.length === 0 ? 0 : minOf(rows.map((r) => r.t)),
       ...(withX.length > 0 && withX.length === rows.length
         ? { x: withX[0].x!.map((_, i) => withX.reduce((a, r) => a + r.x![i], 0) / withX.length) }
         : {}),
@@ -137,9 +138,9 @@ export const summarise = (s: ResolvedScenario, runs: readonly LearnerRun[], comp
       if (e.over === "mean") {
         // A diverged seed (NaN) makes the mean NaN: the claim then fails, as on every seed.
         const mean = meanOf(observed)
-        return { expectation: e, text, holds: complete && observed.length > 0 && holdsFor(e, mean), observed, mean }
+        return { expectation: e, text, holds: complete && observed.length > 0 && holdsFor(e, mean), checked: complete, observed, mean }
       }
-      return { expectation: e, text, holds: complete && observed.length > 0 && observed.every((v) => holdsFor(e, v)), observed }
+      return { expectation: e, text, holds: complete && observed.length > 0 && observed.every((v) => holdsFor(e, v)), checked: complete, observed }
     })
 
   return { scenario: s, runs, summary, paired, expectations, completion }

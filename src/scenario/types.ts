@@ -122,6 +122,8 @@ export interface ExpectationResult {
   readonly expectation: Expectation
   readonly text: string
   readonly holds: boolean
+  /** False when the run was interrupted before the horizon: the claim is about round T, so it was not checked (absent in older reports: checked). */
+  readonly checked?: boolean
   /** Observed value per seed (with `than`: its difference from that learner's value). */
   readonly observed: readonly number[]
   /** The mean over the seeds, for an expectation over the mean. */

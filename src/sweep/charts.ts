@@ -10,11 +10,14 @@ import { FONT_FAMILY } from "../report/font.ts"
 import { fmt } from "../report/format.ts"
 import * as vega from "vega"
 import { chooseScale, TICK_FORMAT } from "../report/scales.ts"
+import { fileNameParts } from "../report/file-names.ts"
+import { parseKeyPath } from "../scenario/key-path.ts"
 import type { ChartSpec } from "../report/charts.ts"
 import type { SweepPlan } from "./definition.ts"
 import type { Axis, GridValue } from "./grid.ts"
 import type { PointSummary, SweepSummary } from "./summary.ts"
 import { verdictText } from "./summary.ts"
+import { maxOf, minOf } from "../core/extent.ts"
 
 type Json = Record<string, unknown>
 
@@ -97,7 +100,7 @@ const cellValue = (p: PointSummary, m: Metric): number | undefined => {
 /** A field path as a symbol: learners.adam.beta1 → β₁ (adam), adversary.C+adversary.period → C = period. */
 export const axisSymbol = (axis: Axis): string => {
   const symbol = (field: string): string => {
-    const parts = field.split(".")
+    const parts = parseKeyPath(field) ?? [field]
     const last = parts[parts.length - 1]
     const named: Record<string, string> = { beta1: "β₁", beta2: "β₂", alpha: "α", eps: "ε", lambda: "λ", weightDecay: "λ (weight decay)", horizon: "T" }
     const owner = parts[0] === "learners" && parts.length === 3 ? ` (${parts[1]})` : ""
@@ -174,21 +177,22 @@ const placedAxis = (p: Placed, values: readonly number[]): Json => {
 /** β₁ = √β₂ sampled densely along the β₂ axis, when the axes are one learner's β₁ and β₂ (Reddi et al. Theorem 2). */
 const theoremCurve = (xo: Ordered, yo: Ordered): Curve | undefined => {
   const role = (o: Ordered) => {
-    const f = o.axis.fields.map((x) => /^learners\.([^.]+)\.(beta1|beta2)$/.exec(x)).find((m) => m !== null)
+    const f = o.axis.fields.map(parseKeyPath).find((p) => p?.length === 3 && p[0] === "learners" && (p[2] === "beta1" || p[2] === "beta2"))
     return f ? { learner: f[1], which: f[2] } : undefined
   }
   const rx = role(xo), ry = role(yo)
   if (!rx || !ry || rx.learner !== ry.learner || rx.which === ry.which || !xo.numeric || !yo.numeric) return undefined
   const [b2, b1] = rx.which === "beta2" ? [xo, yo] : [yo, xo]
   const b2s = b2.values as number[], b1s = b1.values as number[]
-  const [lo, hi] = [Math.min(...b2s), Math.max(...b2s)]
+  const [lo, hi] = [minOf(b2s), maxOf(b2s)]
+  const [b1lo, b1hi] = [minOf(b1s), maxOf(b1s)]
   const pts: { beta1: number; beta2: number }[] = []
   // Evenly in log(1 − β₂) (and in β₂ itself): the curve is smooth on either kind of axis.
   for (let k = 0; k <= 400; k++) {
     const f = k / 400
     const beta2 = k <= 200 ? 1 - Math.exp(Math.log(1 - lo) + (f * 2) * (Math.log(1 - hi) - Math.log(1 - lo))) : lo + (f * 2 - 1) * (hi - lo)
     const beta1 = Math.sqrt(beta2)
-    if (beta1 >= Math.min(...b1s) && beta1 <= Math.max(...b1s)) pts.push({ beta1, beta2 })
+    if (beta1 >= b1lo && beta1 <= b1hi) pts.push({ beta1, beta2 })
   }
   pts.sort((a, b) => a.beta2 - b.beta2)
   if (pts.length < 2) return undefined
@@ -238,13 +242,13 @@ const heatmap = (plan: SweepPlan, points: readonly PointSummary[], learner: stri
   let fillOf: (v: number) => string
   if (m === "avgRegret") {
     const s = chooseScale(values)
-    const [lo, hi] = [Math.min(...values), Math.max(...values)]
+    const [lo, hi] = [minOf(values), maxOf(values)]
     const viridis = (vega as unknown as { scheme: (n: string) => (t: number) => string }).scheme("viridis")
     const norm = (v: number) => (hi === lo ? 0.5 : s.scale.type === "log" ? Math.log(v / lo) / Math.log(hi / lo) : (v - lo) / (hi - lo))
     fillOf = (v) => viridis(norm(v))
     color = { field: "value", type: "quantitative", title: `R_T/T (${s.words})`, legend: { titleLimit: 400, format: TICK_FORMAT }, scale: { ...(s.scale.type === "log" ? { type: "log" } : {}), domain: [lo, hi], scheme: "viridis" } }
   } else if (m === "x") {
-    const lim = Math.max(1e-12, ...values.map(Math.abs))
+    const lim = maxOf(values.map(Math.abs), 1e-12)
     const blueorange = (vega as unknown as { scheme: (n: string) => (t: number) => string }).scheme("blueorange")
     fillOf = (v) => blueorange((v + lim) / (2 * lim))
     color = { field: "value", type: "quantitative", title: "x_T[0] (mean over seeds; blue: −, orange: +)", legend: { titleLimit: 400, format: TICK_FORMAT }, scale: { scheme: "blueorange", domain: [-lim, lim] } }
@@ -316,10 +320,8 @@ const heatmap = (plan: SweepPlan, points: readonly PointSummary[], learner: stri
     layer: layers,
     resolve: { scale: { color: "independent" } }
   }
-  return { name: `heatmap-${m}${plan.learners.length > 1 ? `-${slug(learner)}` : ""}`, title: `${metricTitle[m]} over ${axisSymbol(xo.axis)} × ${axisSymbol(yo.axis)}${plan.learners.length > 1 ? ` (${learner})` : ""}`, spec }
+  return { name: `heatmap-${m}${plan.learners.length > 1 ? `-${fileNameParts(plan.learners).get(learner)}` : ""}`, title: `${metricTitle[m]} over ${axisSymbol(xo.axis)} × ${axisSymbol(yo.axis)}${plan.learners.length > 1 ? ` (${learner})` : ""}`, spec }
 }
-
-const slug = (s: string): string => s.replace(/[^A-Za-z0-9._-]+/g, "_")
 
 const lineChart = (plan: SweepPlan, points: readonly PointSummary[], o: Ordered, m: Metric): ChartSpec | undefined => {
   const rows = points.flatMap((p) => {
@@ -335,7 +337,7 @@ const lineChart = (plan: SweepPlan, points: readonly PointSummary[], o: Ordered,
   const useIndex = !o.numeric || oneMinus
   const xEnc: Json = useIndex
     ? { field: "idx", ...indexAxis(o, axisSymbol(o.axis)) }
-    : { field: "pos", type: "quantitative", title: axisSymbol(o.axis), scale: { type: chooseScale(xs).scale.type === "log" && xs.every((v) => v > 0) ? "log" : "linear", zero: false, nice: false } }
+    : { field: "pos", type: "quantitative", title: axisSymbol(o.axis), scale: chooseScale(xs).scale.type === "log" && xs.every((v) => v > 0) ? { type: "log", nice: false } : { type: "linear", zero: false, nice: false } }
   const yScale = m === "avgRegret" ? chooseScale(rows.flatMap((r) => [r.lo, r.hi])) : undefined
   const yTitle = m === "verdict" ? "fraction of seeds converged" : `${metricTitle[m]} (mean, band min–max over seeds${yScale ? `; ${yScale.words}` : ""})`
   const y: Json = { field: "mean", type: "quantitative", title: yTitle, ...(yScale ? { scale: yScale.scale } : m === "verdict" ? { scale: { domain: [0, 1] } } : { scale: { zero: false } }) }

@@ -4,7 +4,6 @@
 // to one SweepPlan, whose fingerprint decides whether results (resume, shards, merge) belong together.
 import { createHash } from "node:crypto"
 import { existsSync, readdirSync, readFileSync } from "node:fs"
-import { readFile } from "node:fs/promises"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { Result, Schema } from "effect"
@@ -12,12 +11,13 @@ import { serialiseScenario } from "../report/data.ts"
 import { formatPath, ScenarioError, valueAt } from "../scenario/error.ts"
 import { applyOverrides, getScenario, listScenarios, loadScenario, resolveScenario } from "../scenario/index.ts"
 import { importUserModule } from "../scenario/load-module.ts"
-import { parseScenarioJson } from "../scenario/registry.ts"
+import { parseScenarioJson, readScenarioText, shownPath } from "../scenario/registry.ts"
 import { firstProblem } from "../scenario/schema.ts"
 import type { BuiltinMetric, ResolvedScenario } from "../scenario/types.ts"
-import { type Axis, type GridValue, makeAxis, mergeAxes, parseValues, pointCount } from "./grid.ts"
-import { Finite, headerFields, Metric, NonNegativeInt, opt, PositiveInt, Text } from "../scenario/schema-parts.ts"
+import { type Axis, type GridValue, makeAxis, mergeAxes, parseGridFlag, parseValues, pointCount } from "./grid.ts"
+import { Finite, headerFields, Horizon, MAX_SEED_COUNT, Metric, NonNegativeInt, opt, SeedCount, Text } from "../scenario/schema-parts.ts"
 import { UserError } from "../core/config/error.ts"
+import { showValue } from "../core/config/show.ts"
 
 /** A sweep input problem (unknown id, bad flag, bad file): the CLI turns it into exit 2. */
 export class SweepInputError extends UserError {
@@ -73,8 +73,8 @@ const sectionFields = {
   learners: opt(Schema.Array(Text).check(Schema.isMinLength(1))),
   set: opt(Schema.Record(Schema.String, Schema.Unknown)),
   grid: Schema.Record(Schema.String, GridValues),
-  seeds: opt(Schema.Union([PositiveInt, Schema.Array(NonNegativeInt).check(Schema.isMinLength(1))]).annotate({ expected: "a positive integer or a non-empty list of seeds" })),
-  horizon: opt(PositiveInt),
+  seeds: opt(Schema.Union([SeedCount, Schema.Array(NonNegativeInt).check(Schema.isMinLength(1))]).annotate({ expected: `an integer from 1 to ${MAX_SEED_COUNT.toLocaleString("en-US")} or a non-empty list of seeds` })),
+  horizon: opt(Horizon),
   verdict: opt(VerdictSchema),
   reference: opt(Schema.Array(Schema.Struct({ label: Text, points: Schema.Array(Schema.Record(Schema.String, Finite)) })))
 }
@@ -134,8 +134,8 @@ const isFileRef = (ref: string): boolean => /\.(json|ts|mts|js|mjs)$/.test(ref)
  */
 export const loadBaseScenario = async (ref: string): Promise<ResolvedScenario> => {
   if (ref.endsWith(".json") && existsSync(ref)) {
-    const shown = path.relative(process.cwd(), ref) || ref
-    const parsed = parseScenarioJson(await readFile(ref, "utf8"), shown)
+    const shown = shownPath(path.resolve(ref))
+    const parsed = parseScenarioJson(await readScenarioText(ref, shown), shown)
     if (parsed !== null && typeof parsed === "object" && "sweep" in parsed) {
       const { sweep: _sweep, ...scenario } = parsed as Record<string, unknown>
       return resolveScenario(scenario, shown)
@@ -163,10 +163,10 @@ const loadSource = async (ref: string): Promise<SweepSource> => {
     return { scenarioRef: ref, where: ref }
   }
   const abs = path.resolve(ref)
-  const shown = path.relative(process.cwd(), abs) || ref
+  const shown = shownPath(abs)
   if (!existsSync(abs)) throw new SweepInputError(`${shown}: no such file`)
   if (abs.endsWith(".json")) {
-    const parsed = parseScenarioJson(await readFile(abs, "utf8"), shown)
+    const parsed = parseScenarioJson(await readScenarioText(abs, shown), shown)
     const obj = (parsed ?? {}) as Record<string, unknown>
     if (typeof obj.scenario === "string" && "grid" in obj) {
       const def = decodeSweepFile(parsed, shown)
@@ -214,47 +214,68 @@ export const scenarioData = (s: ResolvedScenario): unknown => {
   return rest
 }
 
+/**
+ * Runs f; a ScenarioError it throws is reported against `where` (a sweep file's set or grid, a
+ * --grid flag) with the path inside the scenario, the value and what was expected.
+ */
+const blame = <A>(where: string | undefined, f: () => A): A => {
+  try {
+    return f()
+  } catch (e) {
+    if (where === undefined || !(e instanceof ScenarioError)) throw e
+    throw new SweepInputError(`${where}: ${e.path === "" ? "" : `${e.path}: `}expected ${e.expected}, got ${showValue(e.value)}`)
+  }
+}
+
 /** Resolves a sweep reference plus flags into a plan; input problems throw SweepInputError/ScenarioError. */
 export const resolveSweep = async (ref: string, flags: SweepFlags = {}): Promise<{ plan: SweepPlan; base: ResolvedScenario }> => {
   const src = await loadSource(ref)
   const def = src.file ?? src.section
   const base = await loadBaseScenario(src.scenarioRef)
+  // Problems with what the sweep file (or section) says are reported against that file.
+  const fileWhere = src.section !== undefined ? `${src.where} (sweep section)` : src.where
 
   const fileAxes = Object.entries(def?.grid ?? {}).map(([name, values]) =>
-    makeAxis(name, typeof values === "string" ? parseValues(values, `${src.where}: grid.${name}`) : (values as GridValue[]), `${src.where}: grid.${name}`)
+    makeAxis(name, typeof values === "string" ? parseValues(values, `${fileWhere}: grid.${name}`) : (values as GridValue[]), `${fileWhere}: grid.${name}`)
   )
-  const flagAxes = (flags.grid ?? []).map((g) => {
-    const eq = g.indexOf("=")
-    if (eq <= 0) throw new SweepInputError(`--grid: expected field=values (e.g. learners.adam.beta2=0.9,0.99,0.999), got ${JSON.stringify(g)}`)
-    const name = g.slice(0, eq).trim()
-    return makeAxis(name, parseValues(g.slice(eq + 1), `--grid ${name}`), `--grid ${name}`)
+  const flagAxes = (flags.grid ?? []).map(parseGridFlag)
+  // Two flags for one axis is a slip, not an intent: refuse rather than keep only the last.
+  flagAxes.forEach((a, i) => {
+    const first = flagAxes.findIndex((b) => b.name === a.name)
+    if (first !== i) throw new SweepInputError(`--grid: the axis ${a.name} is given twice; give all its values in one --grid (e.g. --grid ${a.name}=${[...flagAxes[first].values, ...a.values].map(String).join(",")})`)
   })
   const axes = mergeAxes(fileAxes, flagAxes)
   if (axes.length === 0) throw new SweepInputError(`${src.where}: no grid; give at least one --grid field=values (e.g. --grid learners.${base.learners[0]?.label ?? "adam"}.beta2=0.9,0.99,0.999)`)
 
-  const set = [
-    ...Object.entries(def?.set ?? {}).map(([k, v]) => `${k}=${JSON.stringify(v)}`),
-    ...(flags.set ?? []),
-    ...(flags.horizon !== undefined ? [`horizon=${flags.horizon}`] : def?.horizon !== undefined ? [`horizon=${def.horizon}`] : [])
+  const sets: { text: string; where?: string }[] = [
+    ...Object.entries(def?.set ?? {}).map(([k, v]) => ({ text: `${k}=${JSON.stringify(v)}`, where: `${fileWhere}: set.${k}` })),
+    ...(flags.set ?? []).map((text) => ({ text })),
+    ...(flags.horizon !== undefined ? [{ text: `horizon=${flags.horizon}` }] : def?.horizon !== undefined ? [{ text: `horizon=${def.horizon}`, where: `${fileWhere}: horizon` }] : [])
   ]
-  for (const s of set) if (!s.includes("=")) throw new SweepInputError(`--set: expected key=value, got ${JSON.stringify(s)}`)
-  const fixed = set.length > 0 ? applyOverrides(base, set) : base
+  for (const s of sets) if (!s.text.includes("=")) throw new SweepInputError(`--set: expected key=value, got ${JSON.stringify(s.text)}`)
+  let fixed = base
+  for (const s of sets) fixed = blame(s.where, () => applyOverrides(fixed, [s.text]))
+  const set = sets.map((s) => s.text)
 
+  const learnersWhere = flags.learners !== undefined ? "--learners" : def?.learners !== undefined ? `${fileWhere}: learners` : "learners"
   const learners = [...(flags.learners ?? def?.learners ?? fixed.learners.map((l) => l.label))]
   const labels = fixed.learners.map((l) => l.label)
   for (const l of learners) {
-    if (!labels.includes(l)) throw new SweepInputError(`learners: no learner labelled ${JSON.stringify(l)} in ${fixed.id}; expected some of ${labels.join(", ")}`)
+    if (!labels.includes(l)) throw new SweepInputError(`${learnersWhere}: no learner labelled ${JSON.stringify(l)} in ${fixed.id}; expected some of ${labels.join(", ")}`)
   }
-  if (new Set(learners).size !== learners.length) throw new SweepInputError(`learners: a label is repeated in ${learners.join(",")}`)
+  if (new Set(learners).size !== learners.length) throw new SweepInputError(`${learnersWhere}: a label is repeated in ${learners.join(",")}`)
 
   // Every axis value must be a valid override on its own (a bad field or value is an input error,
-  // reported once here, not as hundreds of failed jobs).
+  // reported once here against the --grid flag or the file's grid, not as hundreds of failed jobs).
+  const flagNames = new Set(flagAxes.map((a) => a.name))
   for (const axis of axes) {
-    for (const v of axis.values) applyOverrides(fixed, axis.fields.map((f) => `${f}=${JSON.stringify(v)}`))
+    const where = flagNames.has(axis.name) ? `--grid ${axis.name}` : `${fileWhere}: grid.${axis.name}`
+    for (const v of axis.values) blame(`${where} = ${showValue(v)}`, () => applyOverrides(fixed, axis.fields.map((f) => `${f}=${JSON.stringify(v)}`)))
   }
 
+  const seedsWhere = flags.seeds !== undefined ? "--seeds" : def?.seeds !== undefined ? `${fileWhere}: seeds` : `${fixed.source}: seeds`
   const seeds = flags.seeds !== undefined ? seedList(flags.seeds) : def?.seeds !== undefined ? seedList(def.seeds) : [...fixed.seeds]
-  if (new Set(seeds).size !== seeds.length) throw new SweepInputError(`seeds: expected distinct seeds, got ${seeds.join(",")}`)
+  if (new Set(seeds).size !== seeds.length) throw new SweepInputError(`${seedsWhere}: expected distinct seeds, got ${seeds.join(",")}`)
 
   const verdictDef = flags.verdict ?? (def?.verdict ? { metric: def.verdict.metric, op: def.verdict.op ?? "<=", threshold: def.verdict.threshold, ...(def.verdict.why ? { why: def.verdict.why } : {}) } : undefined)
   const references = (def?.reference ?? []).map((r) => ({ label: r.label, points: r.points.map((p) => ({ ...p })) }))

@@ -4,6 +4,7 @@
 // spacing for β2). Several fields joined by `+` move together (`adversary.C+adversary.period=3,5,10`).
 // List items are JSON when they parse (numbers, true, "x"), else strings.
 import { UserError } from "../core/config/error.ts"
+import { formatKeyPath, parseKeyPath, splitAssignment, splitTied } from "../scenario/key-path.ts"
 
 export type GridValue = number | string | boolean
 
@@ -74,24 +75,25 @@ export const parseValues = (text: string, where = "--grid"): GridValue[] => {
   return items.map(parseItem)
 }
 
-const FIELD = /^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$/
-
+/** The fields of an axis name (tied with "+"), each in its canonical key form (see key-path.ts). */
 export const parseFields = (name: string, where = "--grid"): string[] => {
-  const fields = name.split("+").map((f) => f.trim())
-  for (const f of fields) {
-    if (!FIELD.test(f)) throw new GridError(`${where}: ${JSON.stringify(f)} is not a field path; expected e.g. learners.adam.beta2 or adversary.C`)
-  }
+  const fields = splitTied(name).map((f) => {
+    const segments = parseKeyPath(f)
+    if (segments === undefined) {
+      throw new GridError(`${where}: ${JSON.stringify(f)} is not a field path; expected e.g. learners.adam.beta2 or adversary.C (a label holding ".", "=", "+", brackets or quotes is written learners["a=b"].beta2)`)
+    }
+    return formatKeyPath(segments)
+  })
   if (new Set(fields).size !== fields.length) throw new GridError(`${where}: a field appears twice in ${JSON.stringify(name)}`)
   return fields
 }
 
 /** One `--grid field=values` flag. */
 export const parseGridFlag = (text: string): Axis => {
-  const eq = text.indexOf("=")
-  if (eq <= 0) throw new GridError(`--grid: expected field=values (e.g. learners.adam.beta2=0.9,0.99,0.999 or adversary.C=2:20:10), got ${JSON.stringify(text)}`)
-  const name = text.slice(0, eq).trim()
-  const where = `--grid ${name}`
-  return makeAxis(name, parseValues(text.slice(eq + 1), where), where)
+  const assignment = splitAssignment(text)
+  if (assignment === undefined) throw new GridError(`--grid: expected field=values (e.g. learners.adam.beta2=0.9,0.99,0.999 or adversary.C=2:20:10), got ${JSON.stringify(text)}`)
+  const where = `--grid ${assignment.key}`
+  return makeAxis(assignment.key, parseValues(assignment.value, where), where)
 }
 
 export const makeAxis = (name: string, values: readonly GridValue[], where = `grid.${name}`): Axis => {

@@ -41,14 +41,59 @@ export interface Shard {
   readonly n: number
 }
 
-export const parseShard = (text: string): Shard => {
+/** `k/n`, or `auto`: the shard this array task of a batch scheduler is (see shardFromEnvironment). */
+export const parseShard = (text: string, env: NodeJS.ProcessEnv = process.env): Shard => {
+  if (text.trim() === "auto") return shardFromEnvironment(env)
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text)
   const k = m ? Number(m[1]) : NaN
   const n = m ? Number(m[2]) : NaN
-  if (!m || !(n >= 1) || !(k >= 1 && k <= n)) {
-    throw new UserError(`--shard: expected k/n with 1 ≤ k ≤ n (e.g. 3/8; with SLURM use --array=1-8 and --shard $SLURM_ARRAY_TASK_ID/8), got ${JSON.stringify(text)}`)
+  if (!m || !(n >= 1) || !(k >= 1 && k <= n) || !Number.isSafeInteger(n)) {
+    throw new UserError(`--shard: expected k/n with 1 ≤ k ≤ n (e.g. 3/8), or auto under a Slurm job array or a Kubernetes Indexed Job, got ${JSON.stringify(text)}`)
   }
   return { k, n }
+}
+
+const integerVar = (env: NodeJS.ProcessEnv, name: string, min: number, why: string): number => {
+  const text = env[name]
+  if (text === undefined || text.trim() === "") throw new UserError(`--shard auto: ${name} is not set; ${why}`)
+  const v = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN
+  if (!Number.isSafeInteger(v) || v < min) throw new UserError(`--shard auto: ${name} must be an integer ≥ ${min}, got ${JSON.stringify(text)}`)
+  return v
+}
+
+/**
+ * The shard of this task of a batch scheduler's job array, so one script serves every task:
+ * Slurm: SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN + 1 of SLURM_ARRAY_TASK_COUNT (divided by
+ * SLURM_ARRAY_TASK_STEP for a stepped array such as --array=0-14:2), so --array=1-8 and 0-7
+ * both give 1/8 … 8/8; a Kubernetes Indexed Job: JOB_COMPLETION_INDEX + 1 of REGRETLAB_SHARDS
+ * (the Job's `completions`, which Kubernetes does not pass to the pod itself).
+ */
+export const shardFromEnvironment = (env: NodeJS.ProcessEnv): Shard => {
+  if (env.SLURM_ARRAY_TASK_ID !== undefined && env.SLURM_ARRAY_TASK_ID !== "") {
+    const why = "Slurm sets it for the tasks of a job array (sbatch --array=1-8)"
+    const id = integerVar(env, "SLURM_ARRAY_TASK_ID", 0, why)
+    const min = integerVar(env, "SLURM_ARRAY_TASK_MIN", 0, why)
+    const n = integerVar(env, "SLURM_ARRAY_TASK_COUNT", 1, why)
+    const step = env.SLURM_ARRAY_TASK_STEP !== undefined && env.SLURM_ARRAY_TASK_STEP !== "" ? integerVar(env, "SLURM_ARRAY_TASK_STEP", 1, why) : 1
+    const offset = id - min
+    const k = offset / step + 1
+    if (offset < 0 || offset % step !== 0 || k > n) {
+      throw new UserError(
+        `--shard auto: Slurm task ${id} (min ${min}, step ${step}, ${n} tasks) is not one of ${n} evenly spaced tasks; use a range array such as --array=1-${n}, or give --shard k/n`
+      )
+    }
+    return { k, n }
+  }
+  if (env.JOB_COMPLETION_INDEX !== undefined && env.JOB_COMPLETION_INDEX !== "") {
+    const index = integerVar(env, "JOB_COMPLETION_INDEX", 0, "Kubernetes sets it in the pods of an Indexed Job")
+    const n = integerVar(env, "REGRETLAB_SHARDS", 1, "set it to the Job's completions in the pod template (env: - name: REGRETLAB_SHARDS, value: \"8\")")
+    if (index + 1 > n) throw new UserError(`--shard auto: JOB_COMPLETION_INDEX ${index} is not below REGRETLAB_SHARDS ${n}; set REGRETLAB_SHARDS to the Job's completions`)
+    return { k: index + 1, n }
+  }
+  throw new UserError(
+    "--shard auto: this is neither a Slurm array task (SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_MIN, SLURM_ARRAY_TASK_COUNT) " +
+      "nor a pod of a Kubernetes Indexed Job (JOB_COMPLETION_INDEX with REGRETLAB_SHARDS); give --shard k/n"
+  )
 }
 
 /** Shard k/n holds the jobs whose index ≡ k−1 (mod n): balanced, deterministic, disjoint, complete. */

@@ -49,7 +49,7 @@ const spreadCell = (s: { n: number; mean: number; sd: number } | undefined): str
 export const pointsCsv = (plan: SweepPlan, summary: SweepSummary): string => {
   const head = [...plan.axes.map((a) => a.name), "learner", "jobs", "failed", "avgRegret_mean", "avgRegret_sd", "avgRegret_min", "avgRegret_max", "regret_mean", "x_mean", "x_sd", "x_min", "x_max", "converged"]
   const rows = summary.points.map((p) =>
-    [...plan.axes.map((a) => String(p.values[a.name])), p.learner, p.n, p.failed, p.avgRegret.mean, p.avgRegret.sd, p.avgRegret.min, p.avgRegret.max, p.regret.mean, p.x?.mean, p.x?.sd, p.x?.min, p.x?.max, p.converged]
+    [...plan.axes.map((a) => p.values[a.name]), p.learner, p.n, p.failed, p.avgRegret.mean, p.avgRegret.sd, p.avgRegret.min, p.avgRegret.max, p.regret.mean, p.x?.mean, p.x?.sd, p.x?.min, p.x?.max, p.converged]
       .map((v) => csvField(typeof v === "number" && !Number.isFinite(v) ? "" : v))
       .join(",")
   )

@@ -60,6 +60,14 @@ export const readResults = (file: string): ReadResults => {
   return { records, validBytes, partial: validBytes < buf.length }
 }
 
+/** Appending to a results file failed (a full disk, say): the records before it are in the file. */
+export class ResultsWriteError extends Error {
+  override readonly name = "ResultsWriteError"
+  constructor(readonly file: string, override readonly cause: unknown) {
+    super(`cannot append to ${file}: ${cause instanceof Error ? cause.message : String(cause)}`)
+  }
+}
+
 /** Appends records to a results file, each line written whole and fsync'd before the next. */
 export class ResultsWriter {
   private constructor(private fd: number | undefined, readonly file: string) {}
@@ -74,9 +82,20 @@ export class ResultsWriter {
   append(record: JobRecord): void {
     if (this.fd === undefined) throw new Error(`${this.file} is closed`)
     const bytes = Buffer.from(recordLine(record), "utf8")
-    let off = 0
-    while (off < bytes.length) off += fs.writeSync(this.fd, bytes, off, bytes.length - off)
-    fs.fsyncSync(this.fd)
+    const start = fs.fstatSync(this.fd).size
+    try {
+      let off = 0
+      while (off < bytes.length) off += fs.writeSync(this.fd, bytes, off, bytes.length - off)
+      fs.fsyncSync(this.fd)
+    } catch (e) {
+      // Leave no partial line behind where it can be helped (a resume would cut it off anyway).
+      try {
+        fs.ftruncateSync(this.fd, start)
+      } catch {
+        /* the disk refuses even that: the reader drops a partial last line */
+      }
+      throw new ResultsWriteError(this.file, e)
+    }
   }
 
   close(): void {
@@ -131,6 +150,7 @@ export const openSweepDir = (
   options: { readonly shard?: Shard; readonly resume: boolean; readonly force: boolean }
 ): { writer: ResultsWriter; done: Set<string>; repaired: boolean } => {
   const file = path.join(dir, resultsFileName(options.shard))
+  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new SweepInputError(`${dir} is a file; a sweep writes a folder (choose another --out)`)
   const existing = readManifest(dir)
   if (existing !== undefined && existing.plan.fingerprint !== plan.fingerprint && !options.force) {
     throw new SweepInputError(
@@ -139,7 +159,8 @@ export const openSweepDir = (
     )
   }
   if (options.force) {
-    for (const f of resultFiles(dir)) fs.rmSync(f)
+    // A shard starts its own file again; the other shards' results (maybe being written now) stay.
+    for (const f of options.shard === undefined ? resultFiles(dir) : [file]) fs.rmSync(f, { force: true })
   }
   const prior = readResults(file)
   if (prior.records.length > 0 && !options.resume && !options.force) {

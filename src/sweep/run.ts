@@ -1,6 +1,7 @@
 // A sweep end to end, as a plain Promise API (the CLI command, the tests and the bench use it):
 // open the folder (manifest check, resume, partial-line repair), run the pending jobs of this
 // shard on the pool, append each record as it arrives.
+import * as fs from "node:fs"
 import * as path from "node:path"
 import type { ResolvedScenario } from "../scenario/types.ts"
 import type { SweepPlan } from "./definition.ts"
@@ -8,6 +9,8 @@ import type { JobRecord } from "./execute.ts"
 import { pendingJobs, type Shard, shardSize } from "./jobs.ts"
 import { runInline, WorkerPool } from "./pool.ts"
 import { openSweepDir, resultsFileName } from "./results.ts"
+import { SweepInputError } from "./definition.ts"
+import { SweepLock } from "./lock.ts"
 
 export interface RunSweepOptions {
   readonly plan: SweepPlan
@@ -35,9 +38,21 @@ export interface RunSweepOutcome {
   readonly failedNow: number
   /** A partial last line from an earlier crash was found and cut off. */
   readonly repaired: boolean
+  /** Worker threads used (0: this thread). */
+  readonly workers: number
 }
 
 export const runSweep = async (o: RunSweepOptions): Promise<RunSweepOutcome> => {
+  if (fs.existsSync(o.outDir) && !fs.statSync(o.outDir).isDirectory()) throw new SweepInputError(`${o.outDir} is a file; a sweep writes a folder (choose another --out)`)
+  const lock = SweepLock.acquire(o.outDir, resultsFileName(o.shard), o.shard?.n)
+  try {
+    return await runLocked(o)
+  } finally {
+    lock.release()
+  }
+}
+
+const runLocked = async (o: RunSweepOptions): Promise<RunSweepOutcome> => {
   const { writer, done, repaired } = openSweepDir(o.outDir, o.plan, o.base, { shard: o.shard, resume: o.resume ?? false, force: o.force ?? false })
   const total = shardSize(o.plan, o.shard)
   // Only ids of this shard count as skipped (a merged file in the folder may hold others).
@@ -53,16 +68,19 @@ export const runSweep = async (o: RunSweepOptions): Promise<RunSweepOutcome> => 
   }
   try {
     let outcome
-    if (o.workers === 0) outcome = await runInline(jobs, onRecord, { shouldStop: o.shouldStop })
+    let workers = 0
+    if (o.workers === 0 || total === skipped) outcome = await runInline(jobs, onRecord, { shouldStop: o.shouldStop })
     else {
-      const pool = o.pool ?? (await WorkerPool.start(Math.min(o.workers, Math.max(1, total - skipped))))
+      // Never more threads than jobs left to give them.
+      const pool = o.pool ?? (await WorkerPool.start(Math.min(o.workers, total - skipped)))
+      workers = pool.size
       try {
         outcome = await pool.run(jobs, onRecord, { shouldStop: o.shouldStop })
       } finally {
         if (o.pool === undefined) await pool.close()
       }
     }
-    return { stopped: outcome.stopped, file: path.join(o.outDir, resultsFileName(o.shard)), total, skipped, ran, failedNow, repaired }
+    return { stopped: outcome.stopped, file: path.join(o.outDir, resultsFileName(o.shard)), total, skipped, ran, failedNow, repaired, workers }
   } finally {
     writer.close()
   }

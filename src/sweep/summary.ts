@@ -51,7 +51,10 @@ export const meetsVerdict = (r: JobRecord, v: Verdict): boolean => {
 export const verdictText = (v: Verdict, withWhy = true): string =>
   `${v.metric === "x" || v.metric === "xAvg" ? `${v.metric}[0]` : v.metric} ${v.op === "<=" ? "≤" : "≥"} ${v.threshold}${withWhy && v.why ? ` (${v.why})` : ""}`
 
-export const summariseSweep = (plan: SweepPlan, records: readonly JobRecord[]): SweepSummary => {
+export const summariseSweep = (plan: SweepPlan, all: readonly JobRecord[]): SweepSummary => {
+  // A job recorded twice (two sweeps that once wrote one file) counts once.
+  const seen = new Set<string>()
+  const records = all.filter((r) => !seen.has(r.id) && seen.add(r.id) !== undefined)
   const groups = new Map<string, JobRecord[]>()
   for (const r of records) {
     const key = `${r.point}\u0000${r.learner}`

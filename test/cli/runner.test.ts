@@ -10,9 +10,10 @@ import { createLearner } from "../../src/core/learner/registry.ts"
 import { resolveLearner } from "../../src/core/learner/resolve.ts"
 import { createRandomSource } from "../../src/core/rng.ts"
 import {
-  makeStopFlag, neverStopLayer, Progress, recordingProgress, Runner, runnerLayer,
-  silentProgressLayer, stopSignalLayer, type RunnablePlan
+  neverStopLayer, Progress, recordingProgress, Runner, runnerLayer,
+  silentProgressLayer, type RunnablePlan
 } from "../../src/run/index.ts"
+import { stopAfterUpdates } from "../support/stop-after.ts"
 
 const horizon = 20_000
 const spec = (kind: "adam" | "amsgrad", seed: number) => {
@@ -61,15 +62,8 @@ describe("Runner", () => {
   })
 
   it("returns the partial runs, marked interrupted, when a stop is requested", async () => {
-    const flag = makeStopFlag()
-    let updates = 0
-    // Ask to stop after the third slice, as a SIGINT handler would.
-    const stopping = Layer.succeed(Progress, {
-      start: () => Effect.void,
-      update: () => Effect.sync(() => { if (++updates === 3) flag.requestUnsafe() }),
-      finish: () => Effect.void
-    })
-    const batch = await execute(Layer.merge(stopping, stopSignalLayer(flag)))
+    // Stop after the third slice.
+    const batch = await execute(stopAfterUpdates(3))
     expect(batch.completion).toEqual({ kind: "interrupted", round: 3000 })
     for (const run of batch.runs) {
       expect(run.status).toEqual({ kind: "interrupted", round: 3000 })

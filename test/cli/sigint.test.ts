@@ -30,7 +30,7 @@ describe("SIGINT during a run", () => {
     const r = await interrupt(["--no-report"])
     expect(r.code).toBe(130)
     expect(r.ms).toBeLessThan(1000)
-    const round = Number(/interrupted at round (\d+)/.exec(r.stdout)?.[1])
+    const round = Number(/round ([\d,]+) of T = [\d,]+ \(interrupted\)/.exec(r.stdout)?.[1]?.replace(/,/g, ""))
     expect(round).toBeGreaterThan(0)
     expect(r.stderr).toContain(`regretlab: interrupted at round ${round} of 10000000000\n`)
     expect(r.stderr).not.toMatch(/\n\s+at /)

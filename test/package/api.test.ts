@@ -27,7 +27,7 @@ describe("play and defineScenario", () => {
     const input = section5(periodicLinear({ C: 101, period: 101, scale: 10 }))
     const r = play(input, { horizon: 1000, seeds: [3, 4], learners: ["adam"] })
     expect(r.runs.map((x) => [x.learner, x.seed, x.rows.at(-1)!.t])).toEqual([["adam", 3, 1000], ["adam", 4, 1000]])
-    expect(() => play(input, { horizon: 0 })).toThrow(/horizon: expected a positive integer, got 0/)
+    expect(() => play(input, { horizon: 0 })).toThrow(/horizon: expected a positive integer up to 9007199254740991 \(2\^53 − 1, the largest round a double counts exactly\), got 0/)
   })
 })
 

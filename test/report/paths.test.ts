@@ -17,8 +17,12 @@ describe("resolveReportDir", () => {
     expect(resolveReportDir("x", "mine/run-1", root)).toBe(path.join(root, "mine", "run-1"))
   })
 
-  it.each(["../../x", "../reports-elsewhere", "a/../../b", ".", "a/.."])("refuses the relative --out %j that leaves the reports folder", (out) => {
+  it.each(["../../x", "../reports-elsewhere", "a/../../b"])("refuses the relative --out %j that leaves the reports folder", (out) => {
     expect(() => resolveReportDir("x", out, root)).toThrow(/refusing --out .*outside the reports folder.*absolute path/)
+  })
+
+  it.each([".", "a/..", "./"])("refuses the relative --out %j that is the reports folder itself, saying so", (out) => {
+    expect(() => resolveReportDir("x", out, root)).toThrow(`refusing --out ${JSON.stringify(out)}: that is the reports folder ${root} itself, which holds every report; give a folder inside it (e.g. --out my-run) or an absolute path`)
   })
 
   it("allows an explicit absolute --out anywhere, but never the filesystem root", () => {

@@ -115,7 +115,7 @@ describe("overrides", () => {
     expect(() => applyOverrides(base, ["learners.adam.beta1=1"])).toThrow(
       "scenarios/reddi2018-theorem1.ts (--set learners.adam.beta1): learners[0].beta1: expected a number in [0, 1), got 1")
     expect(() => applyOverrides(base, ["learners.sgd.alpha=1"])).toThrow("--set learners.sgd.alpha=1: learners.sgd.alpha: expected a learner label")
-    expect(() => applyOverrides(base, ["horizon=abc"])).toThrow("horizon: expected a positive integer, got \"abc\"")
+    expect(() => applyOverrides(base, ["horizon=abc"])).toThrow("horizon: expected a positive integer up to 9007199254740991 (2^53 − 1, the largest round a double counts exactly), got \"abc\"")
   })
 })
 

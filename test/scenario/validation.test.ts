@@ -20,13 +20,13 @@ const with_ = (patch: Record<string, unknown>) => ({ ...base, ...patch })
 const without = (key: string) => Object.fromEntries(Object.entries(base).filter(([k]) => k !== key))
 
 const cases: readonly (readonly [string, unknown, string])[] = [
-  ["missing field", without("horizon"), "scenarios/x.json: horizon: expected a positive integer (required field), got nothing (missing)"],
+  ["missing field", without("horizon"), "scenarios/x.json: horizon: expected a positive integer up to 9007199254740991 (2^53 − 1, the largest round a double counts exactly) (required field), got nothing (missing)"],
   ["wrong type", with_({ title: 3 }), "scenarios/x.json: title: expected a string, got 3"],
   ["unknown learner", with_({ learners: [base.learners[0], { label: "b", kind: "adamx" }] }), `scenarios/x.json: learners[1].kind: expected one of "ogd", "momentum", "adagrad", "rmsprop", "adam", "amsgrad", "adamnc", "adamw", "signgd", "ftrl", "ons", "eg", got "adamx"`],
   ["unknown adversary", with_({ adversary: { kind: "nope" } }), "scenarios/x.json: adversary.kind: expected one of \"periodic-linear\", \"reddi-theorem2\""],
   ["β1 ≥ 1", with_({ learners: [base.learners[0], { label: "b", kind: "adam", beta1: 1 }] }), "scenarios/x.json: learners[1].beta1: expected a number in [0, 1), got 1"],
-  ["negative horizon", with_({ horizon: -5 }), "scenarios/x.json: horizon: expected a positive integer, got -5"],
-  ["non-integer horizon", with_({ horizon: 10.5 }), "scenarios/x.json: horizon: expected a positive integer, got 10.5"],
+  ["negative horizon", with_({ horizon: -5 }), "scenarios/x.json: horizon: expected a positive integer up to 9007199254740991 (2^53 − 1, the largest round a double counts exactly), got -5"],
+  ["non-integer horizon", with_({ horizon: 10.5 }), "scenarios/x.json: horizon: expected a positive integer up to 9007199254740991 (2^53 − 1, the largest round a double counts exactly), got 10.5"],
   ["start outside the domain", with_({ start: [2] }), "scenarios/x.json: start: expected a point inside the domain [-1, 1], got [2]"],
   ["start dimension", with_({ start: [0, 0] }), "scenarios/x.json: start: expected an array of 1 number (the domain dimension), got [0,0]"],
   ["adversary dimension", with_({ adversary: { kind: "periodic-linear", C: 3, direction: [1, 1] } }), "scenarios/x.json: adversary.direction: expected an array of length 1 (the domain dimension), not 2, got [1,1]"],

@@ -24,6 +24,15 @@ const start = (args: readonly string[]) => {
 }
 const cli = (args: readonly string[]) => start(args).done
 
+/** Adam over `jobs` values of β1 on one worker, into out: long enough to act on while it runs. */
+const oneWorkerSweep = (out: string, jobs: number, horizon: string): string[] =>
+  ["sweep", "reddi2018/online", "--learners", "adam", "--grid", `learners.adam.beta1=0:0.9:${jobs}`, "--horizon", horizon, "--out", out, "--no-report", "--workers", "1"]
+
+/** Waits (up to 30 s) until a results file holds at least n records. */
+const untilRecords = async (file: string, n: number): Promise<void> => {
+  for (let i = 0; i < 300 && readResults(file).records.length < n; i++) await new Promise((r) => setTimeout(r, 100))
+}
+
 const small = ["lecture/period3", "--learners", "adam", "--grid", "learners.adam.beta2=0.01,0.5", "--grid", "learners.adam.beta1=0,0.5", "--horizon", "3000", "--verdict", "x<=-0.9"]
 
 describe("regretlab sweep / merge", () => {
@@ -93,13 +102,30 @@ describe("regretlab sweep / merge", () => {
     expect(existsSync(path.join(out, "report", "index.html"))).toBe(true)
   })
 
+  it("a second sweep into a folder being written is refused naming the first; the first runs every job once", async () => {
+    const out = tmp()
+    // 16 jobs of ~0.3 s on one worker: the second sweep starts well before the first ends.
+    const args = oneWorkerSweep(out, 16, "10000000")
+    const first = start(args)
+    const file = path.join(out, "results.jsonl")
+    await untilRecords(file, 1)
+    const second = await cli(args)
+    expect(second.code).toBe(2)
+    expect(second.stdout).toBe("")
+    expect(second.stderr).toMatch(new RegExp(`^regretlab: ${out} is being written by another sweep \\(pid ${first.child.pid} on [^,]+, since [^ ]+ \\(regretlab sweep reddi2018/online .*\\)\\); wait for it to finish or choose another --out\\. If that process is gone, delete ${out}/results\\.jsonl\\.lock\\.\\n$`))
+    const r = await first.done
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toContain("16 of 16 jobs finished, 0 failed")
+    expect(readResults(file).records).toHaveLength(16)
+    expect(existsSync(path.join(out, "results.jsonl.lock"))).toBe(false)
+  })
+
   it("Ctrl-C stops promptly with exit 130, keeping every finished job for --resume", async () => {
     const out = tmp()
     // 40 jobs of ~0.1 s each on one worker: long enough to interrupt in the middle.
-    const args = ["sweep", "reddi2018/online", "--learners", "adam", "--grid", "learners.adam.beta1=0:0.9:40", "--horizon", "1000000", "--out", out, "--no-report", "--workers", "1"]
-    const p = start(args)
+    const p = start(oneWorkerSweep(out, 40, "1000000"))
     const file = path.join(out, "results.jsonl")
-    for (let i = 0; i < 300 && readResults(file).records.length < 3; i++) await new Promise((r) => setTimeout(r, 100))
+    await untilRecords(file, 3)
     p.child.kill("SIGINT")
     const r = await p.done
     expect(r.code).toBe(130)

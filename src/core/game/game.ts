@@ -6,7 +6,7 @@
 // no allocation and no Effect; the run layer wraps chunks for progress and interruption.
 import { LinearLoss, linearComparator } from "../loss/linear.ts"
 import type { FusedRounds, Learner, LearnerFailure } from "../learner/learner.ts"
-import { createLinearSums, type Adversary, type CheckpointRow, type ComparatorResult, type ComparatorStats, type Domain, type LinearSums, type Loss, type RandomSource, type RunStatus } from "../types.ts"
+import { createLinearSums, type Adversary, type CheckpointRow, type ComparatorResult, type ComparatorStats, type DivergedQuantity, type Domain, type LinearSums, type Loss, type RandomSource, type RunStatus } from "../types.ts"
 import { ACC, Accounting, WIN, boxLinearMin, compensated } from "./accounting.ts"
 
 export interface GameSpec {
@@ -210,6 +210,11 @@ export class Game {
     return played
   }
 
+  /** A checkpoint found a non-finite total: the run ends at round t (already played). */
+  private stop(t: number, what: DivergedQuantity, value: number): void {
+    this.status = { kind: "diverged", round: t, what, value }
+  }
+
   /** Plays to the end. */
   run(): RunResult {
     while (!this.advance(1 << 20)) { /* chunks keep the loop body small */ }
@@ -244,6 +249,14 @@ export class Game {
     } else best = this.stats.best(domain, this.comparatorX)
     const cumLoss = compensated(acc[ACC.cum], acc[ACC.cum + 1])
     const regret = cumLoss - best.value
+    const pseudoRegret = this.expected !== undefined ? compensated(acc[ACC.ecum], acc[ACC.ecum + 1]) - t * this.expectedMin : 0
+    // Each round's loss is checked where it is paid; its running sum, the comparator and the regret
+    // are checked here, once per checkpoint, on both paths alike. The row is not recorded: rows
+    // hold finite numbers only, and the run stops as diverged.
+    if (!Number.isFinite(cumLoss)) return this.stop(t, "loss", cumLoss)
+    if (!Number.isFinite(best.value)) return this.stop(t, "comparator", best.value)
+    if (!Number.isFinite(regret)) return this.stop(t, "regret", regret)
+    if (!Number.isFinite(pseudoRegret)) return this.stop(t, "regret", pseudoRegret)
     if (this.linear) a.anchor(this.scratch, cumLoss - compensated(acc[ACC.cs], acc[ACC.cs + 1]))
     const xt = Array.from(a.lastX)
     let dist = 0
@@ -260,7 +273,7 @@ export class Game {
       comparatorGap: best.gap,
       regret,
       avgRegret: regret / t,
-      ...(this.expected !== undefined ? { pseudoRegret: compensated(acc[ACC.ecum], acc[ACC.ecum + 1]) - t * this.expectedMin } : {}),
+      ...(this.expected !== undefined ? { pseudoRegret } : {}),
       ...(this.fused !== undefined || this.inverseStep !== undefined ? this.stepDiagnostics() : {}),
       gradNormSum,
       gradMaxInf: acc[ACC.gInf],

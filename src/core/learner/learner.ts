@@ -95,5 +95,10 @@ export interface LearnerKind<C extends LearnerConfig = any> {
   }
   /** "α=0.5/√t, β1=0.9, β2=0.99": the hyperparameters a reader needs to tell runs apart. */
   describe(config: C): string
+  /**
+   * Optional: doubles the learner keeps beyond a handful of d-vectors, for the memory estimate
+   * made before a run (Online Newton Step keeps d×d matrices).
+   */
+  stateDoubles?(dim: number): number
   create(config: C, domain: Domain): Learner
 }

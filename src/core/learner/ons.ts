@@ -108,5 +108,7 @@ export const onsKind: LearnerKind<OnsConfig> = {
   presets: { paper: { preset: "paper", expConcavity: 1, gradientBound: 1 } },
   examples: { valid: [{ expConcavity: 0.05, gradientBound: 10 }, { expConcavity: 0.2, gradientBound: 5, gamma: 0.05 }] },
   describe: (c) => [`α=${fmt(c.expConcavity)}`, `G=${fmt(c.gradientBound)}`, ...(c.gamma !== undefined ? [`γ=${fmt(c.gamma)}`] : []), ...(c.eps !== undefined ? [`ε=${fmt(c.eps)}`] : [])].join(", "),
+  // A and its inverse, d×d each.
+  stateDoubles: (d) => 2 * d * d,
   create: (config, domain) => new OnsLearner(config, domain)
 }

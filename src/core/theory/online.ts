@@ -4,6 +4,7 @@ import type { EgConfig } from "../learner/eg.ts"
 import type { FtrlConfig } from "../learner/ftrl.ts"
 import { onsParameters, type OnsConfig } from "../learner/ons.ts"
 import type { BoundInputs, Theorem } from "./theorem.ts"
+import { minOf } from "../extent.ts"
 
 /** Σ_{t=1}^{T} η_{t−1} with η_0 := η_1 = α: αT for a constant η, α(1 + Σ_{s<T} 1/√s) for α/√t, bounded by 2α√(T−1). */
 const etaSumBound = (inverseSqrt: boolean, alpha: number, T: number): number => (inverseSqrt ? alpha * Math.sqrt(Math.max(1, T - 1)) * 2 : alpha * T)
@@ -62,7 +63,7 @@ export const egLazy: Theorem<EgConfig> = {
   covers: [{ fields: { alpha: "any", stepSchedule: "any" } }],
   bound: (c, g) => {
     const inverseSqrt = c.stepSchedule.kind === "inv-sqrt"
-    const kl = Math.log(1 / Math.min(...g.start))
+    const kl = Math.log(1 / minOf(g.start))
     const etaLast = inverseSqrt ? c.alpha / Math.sqrt(Math.max(1, g.t - 1)) : c.alpha
     return kl / etaLast + 0.5 * etaSumBound(inverseSqrt, c.alpha, g.t) * g.gInf * g.gInf
   }

@@ -5,6 +5,7 @@
 import { solveAdamFlow } from "../../core/flow/adam-flow.ts"
 import { IntegrationError } from "../../core/flow/integrate.ts"
 import { bilinearObjective } from "../../core/fullbatch/bilinear.ts"
+import { maxOf, minOf } from "../../core/extent.ts"
 import type { ScenarioResult } from "../../scenario/types.ts"
 import type { ChartSpec } from "../charts.ts"
 import { fmt } from "../format.ts"
@@ -84,8 +85,8 @@ const phasePlane = (result: ScenarioResult, b: BilinearSetting): ChartSpec | und
     const m = Math.max(0.1, 0.12 * (hi - lo))
     return [lo - m, hi + m]
   }
-  const [x0, x1] = pad(Math.min(...w1s), Math.max(...w1s))
-  const [y0, y1] = pad(Math.min(...w2s), Math.max(...w2s))
+  const [x0, x1] = pad(minOf(w1s), maxOf(w1s))
+  const [y0, y1] = pad(minOf(w2s), maxOf(w2s))
   const win = [x0, x1, y0, y1] as const
   const c = b.y / b.x
   const levels = [0.01, 0.05, 0.2, 0.5, 1, 2, 4]

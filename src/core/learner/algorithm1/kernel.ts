@@ -227,16 +227,18 @@ const coordinateUpdate = (c: Algorithm1Config, clip: string, gamma: boolean, pro
   lines.push(`${lazyZero ? "let" : "const"} xr = xi - at * dir${decay}`)
   // A non-finite gradient or m reaches xr through the step (sign() would hide them: probe m̂);
   // an overflowed v makes the step 0 but the denominator infinite. The vector loop adds v − v of
-  // each; the scalar loop takes e − e of their sum e, one NaN for any of them (a finite sum past
-  // ±1.8e308 would count too, a round no real run reaches), two operations fewer a round.
+  // each; the scalar loop takes e − e of their sum e, one NaN for any of them, two operations fewer
+  // a round. A sum of finite terms past ±1.8e308 (losses near the top of the double range) fails
+  // that test too, so the failure branch checks the terms one by one before it stops the run.
   const probed = [probe, c.sign ? "mh" : "", "xr", sm === "none" ? "" : "denom"].filter((t) => t !== "")
   if (!scalar) lines.push(`chk += ${probed.map((v) => `(${v} - ${v})`).join(" + ")}`)
   else {
     const sum = `e_ = ${probed.map((v, i) => (i === 0 ? v : v === "denom" ? ` - ${v}` : ` + ${v}`)).join("")}`
-    if (!lazyZero) lines.push(`const ${sum}`, `if (e_ - e_ !== 0) { ${onFailure} }`)
+    const failed = `e_ - e_ !== 0 && !(${probed.map((v) => `${v} - ${v} === 0`).join(" && ")})`
+    if (!lazyZero) lines.push(`const ${sum}`, `if (${failed}) { ${onFailure} }`)
     else lines.push(`let ${sum}`, `if (e_ - e_ !== 0) {
   if (!(denom > 0)) { dir = 0; xr = xi - at * dir${decay}; ${sum} }
-  if (e_ - e_ !== 0) { ${onFailure} }
+  if (${failed}) { ${onFailure} }
 }`)
   }
   // On a box the weighted projection is clipping, whatever the weights (docs/reference/reddi2018.md §2).

@@ -16,6 +16,7 @@ import type { AdversaryParams } from "./params.ts"
 import { periodicLinearKind } from "./periodic-linear.ts"
 import { periodicKind, scriptedKind } from "./sequence.ts"
 import { theorem2Kind } from "./theorem2.ts"
+import { twoPointLinearKind } from "./two-point-linear.ts"
 
 const builtinKinds: readonly AdversaryKind[] = [
   periodicLinearKind,
@@ -23,6 +24,7 @@ const builtinKinds: readonly AdversaryKind[] = [
   periodicKind,
   scriptedKind,
   bernoulliLinearKind,
+  twoPointLinearKind,
   gaussianLinearKind,
   quadraticKind,
   noisyQuadraticKind,

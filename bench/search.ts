@@ -6,28 +6,23 @@
 //       suite test's budget) and `periodic-linear` (P ≤ 200);
 //   (c) AMSGrad and AdaGrad as targets, where theory says no sequence exists: the best score found.
 // node --import tsx/esm bench/search.ts [--quick] [--seconds N]
-import { createAdversary } from "../src/core/adversary/index.ts"
-import { createInterval } from "../src/core/domain/index.ts"
-import { playGame } from "../src/core/game/game.ts"
-import { createLearner } from "../src/core/learner/registry.ts"
-import type { LearnerSpec } from "../src/core/learner/resolve.ts"
+import type { LearnerConfig } from "../src/core/learner/learner.ts"
 import { resolveLearner } from "../src/core/learner/resolve.ts"
-import { createRandomSource } from "../src/core/rng.ts"
-import { createScalarEvaluator } from "../src/search/evaluate.ts"
-import { gradientBound, periodGradients, toAdversaryConfig, type AdversaryDescription } from "../src/search/families.ts"
-import { runSearch, type Certified, type SearchResult, type SearchSpec } from "../src/search/search.ts"
-import type { ScalarLearner } from "../src/search/scalar-game.ts"
+import { createEngineEvaluator, createEvaluator } from "../src/search/evaluate.ts"
+import { periodGradients, type FoundAdversary } from "../src/search/families.ts"
+import { runSearch, verifyCandidate, type Certified, type SearchResult, type SearchSpec } from "../src/search/search.ts"
 
 const args = process.argv.slice(2)
 const quick = args.includes("--quick")
 const secondsArg = args.indexOf("--seconds")
 const budget = secondsArg >= 0 ? Number(args[secondsArg + 1]) : quick ? 10 : 60
-const evaluate = createScalarEvaluator()
+const evaluate = createEvaluator()
 
-const adam: ScalarLearner = { kind: "adam", alpha: 0.5, beta1: 0.9, beta2: 0.99, schedule: "inv-sqrt" }
-const rmsprop: ScalarLearner = { kind: "rmsprop", alpha: 0.5, beta1: 0, beta2: 0.1, schedule: "inv-sqrt" }
-const amsgrad: ScalarLearner = { ...adam, kind: "amsgrad" }
-const adagrad: ScalarLearner = { kind: "adagrad", alpha: 0.5, beta1: 0, beta2: 0, schedule: "inv-sqrt" }
+const learner = (spec: Record<string, unknown>): LearnerConfig => resolveLearner(spec as never).config
+const adam = learner({ kind: "adam", alpha: 0.5, beta2: 0.99 })
+const rmsprop = learner({ kind: "rmsprop", alpha: 0.5, beta2: 0.1 })
+const amsgrad = learner({ kind: "amsgrad", alpha: 0.5, beta2: 0.99 })
+const adagrad = learner({ kind: "adagrad", alpha: 0.5 })
 
 interface Timed extends SearchResult {
   readonly seconds: number
@@ -52,8 +47,8 @@ const timed = (spec: SearchSpec, stop: { seconds?: number; evaluations?: number;
 const f = (v: number, d = 4) => v.toFixed(d)
 
 /** A sequence in words: its period, mean gradient, and its sign runs (or how many there are). */
-const shape = (a: AdversaryDescription): string => {
-  if (a.kind === "two-point-linear") return `a = ${f(a.a)}, b = ${f(a.b)}, p = ${f(a.p)}`
+const shape = (a: FoundAdversary): string => {
+  if (a.kind === "two-point-linear") return `a = ${f(a.a[0])}, b = ${f(a.b[0])}, p = ${f(a.p)}`
   const g = Array.from(periodGradients(a))
   const runs: string[] = []
   for (let i = 0; i < g.length;) {
@@ -74,25 +69,10 @@ const describeCertificate = (c: Certified): string => {
   return `R_t/t/(G·D): target ${f(target.atT)} at T → ${f(target.at10T)} at 10T (×${f(target.ratio, 3)}), AMSGrad ${f(contrast.atT)} → ${f(contrast.at10T)} (×${f(contrast.ratio, 3)})`
 }
 
-/** The found sequence through the framework's game to 10T: R_t/t/(G·D) at T and 10T, and x at 10T. */
-const replay = (a: AdversaryDescription, learner: ScalarLearner, T: number): string => {
-  const domain = createInterval(-1, 1)
-  const stepSchedule = { kind: learner.schedule } as const
-  const spec: LearnerSpec = learner.kind === "adagrad" ? { kind: "adagrad", alpha: learner.alpha, stepSchedule }
-    : learner.kind === "rmsprop" ? { kind: "rmsprop", alpha: learner.alpha, beta2: learner.beta2, stepSchedule }
-      : { kind: learner.kind, alpha: learner.alpha, beta1: learner.beta1, beta2: learner.beta2, stepSchedule }
-  const { rows } = playGame({
-    domain,
-    adversary: createAdversary(toAdversaryConfig(a) as never, 1),
-    learner: createLearner(resolveLearner(spec).config, domain),
-    horizon: 10 * T,
-    start: Float64Array.of(0),
-    random: createRandomSource(1),
-    checkpoints: [T, 10 * T]
-  })
-  const [atT, at10T] = rows.filter((r) => r.t === T || r.t === 10 * T)
-  const GD = 2 * gradientBound(a)
-  return `${learner.kind} ${f(atT.avgRegret / GD)} → ${f(at10T.avgRegret / GD)} with x_10T = ${f(at10T.x![0])} (x* = ${at10T.comparatorX![0]})`
+/** The found sequence's certificate through the framework's game (the search played the scalar loop). */
+const replay = (spec: SearchSpec, a: FoundAdversary): string => {
+  const c = verifyCandidate(spec, a, createEngineEvaluator())
+  return `target ${f(c.target.atT)} → ${f(c.target.at10T)}, AMSGrad ${f(c.contrast.atT)} → ${f(c.contrast.at10T)}`
 }
 
 const T = 100_000
@@ -110,8 +90,8 @@ console.log(`budget ${budget} s per search, one core, T = ${T}`)
     console.log(`      ${describeCertificate(first)}`)
     console.log(`    best certificate (evaluation ${best.evaluation}): score ${f(best.score.value)} = R_T/T/(G·D); ${describeCertificate(best)}`)
     console.log(`      ${shape(best.adversary)}`)
-    if (best.adversary.kind === "periodic") console.log(`      gradients/G: ${best.adversary.gradients.map((g) => f(g, 2)).join(" ")}`)
-    console.log(`      replayed in the framework's game, R_t/t/(G·D) at T → 10T: ${replay(best.adversary, adam, T)}; ${replay(best.adversary, amsgrad, T)}`)
+    if (best.adversary.kind === "periodic") console.log(`      gradients/G: ${best.adversary.gradients.map((g) => f(g[0], 2)).join(" ")}`)
+    console.log(`      replayed in the framework's game, R_t/t/(G·D) at T → 10T: ${replay(spec, best.adversary)}`)
   }
   const more = [2, 3, 4].map((seed) => timed({ ...spec, seed }, { seconds: budget, atFirst: true }))
   console.log(`    first certificate with search seeds 2, 3, 4: ${more.map((m) => (m.firstSeconds === undefined ? `none in ${budget} s` : `${f(m.firstSeconds, 2)} s (P = ${periodGradients(m.firstCertified!.adversary as never).length})`)).join(", ")}`)

@@ -14,3 +14,4 @@ export { certify, l1Diameter, score, type Certificate, type DecadeRegret, type R
 export { contrastFor, adagradFor } from "./contrast.ts"
 export { scalarLearnerOf } from "./fast-path.ts"
 export { createCmaEs, type CmaEs, type CmaEsOptions } from "./cmaes.ts"
+export { regionCells, runRegionCell, type CellOutcome, type RegionAxis, type RegionCell, type RegionPlan, type RegionValue } from "./region.ts"

@@ -1,0 +1,37 @@
+// Inside a worker thread of `regretlab search`: plays the games the pool sends (a slice of one
+// generation's candidates, or a verification) or a whole cell of a failure-region grid, and posts
+// the rows back. One evaluator per worker, so the scalar loop's warm-up and the uniforms of i.i.d.
+// sequences are made once.
+import { parentPort } from "node:worker_threads"
+import { UserError } from "../core/config/error.ts"
+import { createEvaluator, type GameQuery, type Rows } from "../search/evaluate.ts"
+import { runRegionCell, type CellOutcome, type RegionCell } from "../search/region.ts"
+
+export type ToSearchWorker =
+  | { readonly type: "games"; readonly id: number; readonly queries: readonly GameQuery[] }
+  | { readonly type: "cell"; readonly id: number; readonly evaluations: number; readonly cell: RegionCell }
+
+export type FromSearchWorker =
+  | { readonly type: "ready" }
+  | { readonly type: "games"; readonly id: number; readonly results: readonly (readonly Rows[])[] }
+  | { readonly type: "cell"; readonly id: number; readonly outcome: CellOutcome }
+  | { readonly type: "error"; readonly id: number; readonly message: string; readonly user: boolean }
+
+const port = parentPort
+if (port === null) throw new Error("src/cli/search-worker.ts must run in a worker thread")
+
+const evaluate = createEvaluator()
+
+port.on("message", (msg: ToSearchWorker) => {
+  let reply: FromSearchWorker
+  try {
+    reply = msg.type === "games"
+      ? { type: "games", id: msg.id, results: msg.queries.map(evaluate) }
+      : { type: "cell", id: msg.id, outcome: runRegionCell({ evaluations: msg.evaluations }, msg.cell, evaluate) }
+  } catch (e) {
+    reply = { type: "error", id: msg.id, message: e instanceof Error ? e.message : String(e), user: e instanceof UserError }
+  }
+  port.postMessage(reply)
+})
+
+port.postMessage({ type: "ready" } satisfies FromSearchWorker)

@@ -151,7 +151,7 @@ export const regionCharts = (axes: readonly RegionAxis[], cells: readonly CellOu
     return {
       x0: i - 0.5, x1: i + 0.5, y0: j - 0.5, y1: j + 0.5, xc: i, yc: j,
       [xAxis.name]: c.values[xAxis.name], ...(yAxis ? { [yAxis.name]: c.values[yAxis.name] } : {}),
-      found: c.certified ? "certified sequence found" : "none within the budget",
+      found: c.certified ? "certified failing sequence found" : "none within the budget",
       text: c.certified ? `P=${c.period ?? "iid"}` : "·",
       score: Number.isFinite(c.score) && c.score > 0 ? c.score : null,
       ratio: c.ratio, candidates: c.evaluations, first: c.firstCertified ?? null
@@ -166,15 +166,15 @@ export const regionCharts = (axes: readonly RegionAxis[], cells: readonly CellOu
   ]
   const curve = yAxis === undefined ? [] : theorem2Curve(xAxis, yAxis)
   const curveLayer: Json[] = curve.length < 2 ? [] : [{
-    data: { values: curve.map((p) => ({ ...p, curve: "β1 = √β2 (Reddi et al. Theorem 2: a failing sequence exists below it)" })) },
+    data: { values: curve.map((p) => ({ ...p, curve: "β1 = √β2: below it, Reddi et al.'s Theorem 2 proves a failing sequence exists" })) },
     mark: { type: "line", strokeWidth: 2.5, strokeDash: [6, 3] },
-    encoding: { x: { field: "u", ...X }, y: { field: "v", ...Y }, order: { field: "k" }, color: { field: "curve", type: "nominal", title: null, scale: { range: ["black"] }, legend: { orient: "bottom", labelLimit: 0 } } }
+    encoding: { x: { field: "u", ...X }, y: { field: "v", ...Y }, order: { field: "k" }, color: { field: "curve", type: "nominal", title: null, scale: { range: ["black"] }, legend: { orient: "bottom", direction: "vertical", labelLimit: 0 } } }
   }]
   const size = { width: cell * xAxis.values.length, height: cell * (yAxis?.values.length ?? 1) }
   const found = {
     ...base("Where a certified counterexample was found", subtitle), ...size,
     layer: [
-      { data: { values: rows }, mark: { type: "rect", stroke: "white", strokeWidth: 1 }, encoding: { x: { field: "x0", ...X }, x2: { field: "x1" }, y: { field: "y0", ...Y }, y2: { field: "y1" }, color: { field: "found", type: "nominal", title: null, scale: { domain: ["certified sequence found", "none within the budget"], range: ["#d6604d", "#e8e8e8"] }, legend: { orient: "bottom" } }, tooltip } },
+      { data: { values: rows }, mark: { type: "rect", stroke: "white", strokeWidth: 1 }, encoding: { x: { field: "x0", ...X }, x2: { field: "x1" }, y: { field: "y0", ...Y }, y2: { field: "y1" }, color: { field: "found", type: "nominal", title: null, scale: { domain: ["certified failing sequence found", "none within the budget"], range: ["#d6604d", "#e8e8e8"] }, legend: { orient: "bottom", direction: "vertical" } }, tooltip } },
       { data: { values: rows }, mark: { type: "text", fontSize: Math.min(11, cell / 3.2), color: "#222" }, encoding: { x: { field: "xc", ...X }, y: { field: "yc", ...Y }, text: { field: "text" } } },
       ...curveLayer
     ],

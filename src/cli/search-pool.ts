@@ -44,9 +44,9 @@ class Slot {
   }
 }
 
-const spawn = (): Promise<Worker> =>
+const spawn = (imports: readonly string[]): Promise<Worker> =>
   new Promise((resolve, reject) => {
-    const w = new Worker(entry)
+    const w = new Worker(entry, { workerData: { imports } })
     const onMessage = (m: FromSearchWorker) => {
       if (m.type === "ready") {
         w.off("error", reject)
@@ -107,10 +107,10 @@ export class SearchPool implements GamePlayer {
 
   private constructor(private readonly slots: Slot[]) {}
 
-  /** Starts n workers and waits until each has loaded the search. */
-  static async start(n: number): Promise<SearchPool> {
+  /** Starts n workers and waits until each has loaded the search and the modules `imports` (file URLs). */
+  static async start(n: number, imports: readonly string[] = []): Promise<SearchPool> {
     if (!Number.isInteger(n) || n < 1) throw new UserError(`workers: expected an integer ≥ 1, got ${n}`)
-    const workers = await Promise.all(Array.from({ length: n }, spawn))
+    const workers = await Promise.all(Array.from({ length: n }, () => spawn(imports)))
     return new SearchPool(workers.map((w) => new Slot(w)))
   }
 
@@ -149,5 +149,5 @@ export class SearchPool implements GamePlayer {
   }
 }
 
-/** Workers (n ≥ 1) or this thread (n = 0). */
-export const startPlayer = async (workers: number): Promise<GamePlayer> => (workers === 0 ? inlinePlayer() : SearchPool.start(workers))
+/** Workers (n ≥ 1) or this thread (n = 0); `imports` (file URLs) load in every worker first. */
+export const startPlayer = async (workers: number, imports: readonly string[] = []): Promise<GamePlayer> => (workers === 0 ? inlinePlayer() : SearchPool.start(workers, imports))

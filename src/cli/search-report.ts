@@ -191,7 +191,7 @@ const cellsCsv = (r: RegionRun): string =>
 
 /** Writes the report folder of a failure-region map; returns the folder. */
 export const writeRegionReport = async (r: RegionRun, o: ReportOptions): Promise<string> => {
-  const sub = [`${describeLearner(r.base.learner)}; family ${r.base.family}; T = ${r.base.horizon}; P ≤ ${r.base.maxPeriod ?? 200}; up to ${r.evaluations} candidates per cell`, `${r.cells.length} cells in ${r.seconds.toFixed(0)} s on ${r.workers === 0 ? "one thread" : `${r.workers} worker threads`}${r.stopped ? " (stopped early)" : ""}`]
+  const sub = [`${r.base.learner.kind}/${r.base.learner.preset} with ${r.axes.map((a) => a.name).join(" and ")} from the grid; family ${r.base.family}; T = ${r.base.horizon}; P ≤ ${r.base.maxPeriod ?? 200}; up to ${r.evaluations} candidates per cell`, `${r.cells.length} cells in ${r.seconds.toFixed(0)} s on ${r.workers === 0 ? "one thread" : `${r.workers} worker threads`}${r.stopped ? " (stopped early)" : ""}`]
   const charts = regionCharts(r.axes, r.cells, sub)
   const entries = await renderAll(charts, o.png)
   const sorted = [...r.cells].sort((a, b) => a.index - b.index)

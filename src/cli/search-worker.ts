@@ -1,8 +1,8 @@
 // Inside a worker thread of `regretlab search`: plays the games the pool sends (a slice of one
 // generation's candidates, or a verification) or a whole cell of a failure-region grid, and posts
 // the rows back. One evaluator per worker, so the scalar loop's warm-up and the uniforms of i.i.d.
-// sequences are made once.
-import { parentPort } from "node:worker_threads"
+// sequences are made once; the modules given with --import (a user's learner kind) load first.
+import { parentPort, workerData } from "node:worker_threads"
 import { UserError } from "../core/config/error.ts"
 import { createEvaluator, type GameQuery, type Rows } from "../search/evaluate.ts"
 import { runRegionCell, type CellOutcome, type RegionCell } from "../search/region.ts"
@@ -19,6 +19,9 @@ export type FromSearchWorker =
 
 const port = parentPort
 if (port === null) throw new Error("src/cli/search-worker.ts must run in a worker thread")
+
+// Modules that register the user's own kinds (--import), loaded before any game.
+for (const url of (workerData as { imports?: readonly string[] } | undefined)?.imports ?? []) await import(url)
 
 const evaluate = createEvaluator()
 

@@ -4,9 +4,11 @@
 // found. Games run on worker threads; the result is the same for a seed and a candidate budget
 // whatever the number of workers. Exit codes: 0 done (certified or not), 1 nothing certified under
 // --check, 2 bad input, 130 after a Ctrl-C (the best found so far is still verified and written).
+import { existsSync } from "node:fs"
 import { rename, writeFile } from "node:fs/promises"
 import { availableParallelism } from "node:os"
 import * as path from "node:path"
+import { pathToFileURL } from "node:url"
 import { Console, Effect, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { UserError } from "../core/config/error.ts"
@@ -84,6 +86,7 @@ interface Flags {
   readonly seeds: Option.Option<string>
   readonly grid: readonly string[]
   readonly workers: Option.Option<string>
+  readonly import: readonly string[]
   readonly out: Option.Option<string>
   readonly report: Option.Option<string>
   readonly noReport: boolean
@@ -98,6 +101,23 @@ const flagValues = (f: Flags): SearchFlagValues => ({
   budget: opt(f.budget), seed: opt(f.seed), seeds: opt(f.seeds), grid: f.grid
 })
 
+/** Loads each --import module here (so a bad one fails before any worker starts); returns their URLs for the workers. */
+const loadImports = async (modules: readonly string[]): Promise<string[]> => {
+  const urls: string[] = []
+  for (const m of modules) {
+    const file = path.resolve(m)
+    if (!existsSync(file)) throw new UserError(`--import: no such module ${JSON.stringify(m)}`)
+    const url = pathToFileURL(file).href
+    try {
+      await import(url)
+    } catch (e) {
+      throw new UserError(`--import ${m}: ${e instanceof Error ? e.message : String(e)}`)
+    }
+    urls.push(url)
+  }
+  return urls
+}
+
 interface Done {
   readonly text: string
   readonly json: unknown
@@ -105,7 +125,7 @@ interface Done {
 }
 
 /** One search: run it, verify the reported candidate at 10T, write the scenario and the report. */
-const runOne = async (flags: Flags, values: SearchFlagValues, shouldStop: () => boolean): Promise<Done> => {
+const runOne = async (flags: Flags, values: SearchFlagValues, imports: readonly string[], shouldStop: () => boolean): Promise<Done> => {
   const parsed = parseSearchFlags(values)
   const spec = searchSpecOf(parsed.request)
   const setting = resolveSpec(spec)
@@ -115,7 +135,7 @@ const runOne = async (flags: Flags, values: SearchFlagValues, shouldStop: () => 
   const scenarioFile = opt(flags.out) === undefined ? undefined : path.resolve(opt(flags.out)!)
   if (scenarioFile !== undefined && !scenarioFile.endsWith(".json")) throw new UserError(`--out: the scenario file must end in .json, got ${JSON.stringify(opt(flags.out))}`)
   const command = regenerateCommand(process.argv.slice(2))
-  const player = await startPlayer(workers)
+  const player = await startPlayer(workers, imports)
   try {
     const t0 = performance.now()
     const elapsed = () => (performance.now() - t0) / 1000
@@ -166,7 +186,7 @@ const runOne = async (flags: Flags, values: SearchFlagValues, shouldStop: () => 
 }
 
 /** A failure-region map: a short search in every cell of the grid. */
-const runRegion = async (flags: Flags, values: SearchFlagValues, header: { id: string; title: string; description: string; notes: readonly string[] } | undefined, shouldStop: () => boolean): Promise<Done> => {
+const runRegion = async (flags: Flags, values: SearchFlagValues, imports: readonly string[], header: { id: string; title: string; description: string; notes: readonly string[] } | undefined, shouldStop: () => boolean): Promise<Done> => {
   const parsed = parseSearchFlags(values)
   if (parsed.axes.length === 0) throw new UserError("a region needs a grid: give --grid field=values (one or two axes)")
   if (parsed.budget.kind !== "candidates") throw new UserError("--budget: a grid needs a number of candidates per cell")
@@ -177,7 +197,7 @@ const runRegion = async (flags: Flags, values: SearchFlagValues, header: { id: s
   const id = header?.id ?? `search/${base.learner.kind}-region`
   const outDir = flags.noReport ? undefined : resolveReportDir(id, opt(flags.report), reportsRoot())
   const command = regenerateCommand(process.argv.slice(2))
-  const player = await startPlayer(workers)
+  const player = await startPlayer(workers, imports)
   const outcomes: CellOutcome[] = []
   const t0 = performance.now()
   const tty = process.stderr.isTTY === true
@@ -227,6 +247,7 @@ export const searchCommand = Command.make(
     seeds: Flag.String("seeds").pipe(Flag.withMetavar("N|a,b"), Flag.withDescription("stochastic-linear: the seeds averaged, common to every candidate (default 8)"), Flag.optional),
     grid: Flag.String("grid").pipe(Flag.withMetavar("field=values"), Flag.withDescription("An axis of a failure-region map (repeatable, at most two): beta1=0:0.9:10, beta2=0.9:0.999:4:log1m"), Flag.atLeast(0)),
     workers: Flag.String("workers").pipe(Flag.withMetavar("N"), Flag.withDescription("Worker threads (default one per core; 0 plays in this thread)"), Flag.optional),
+    import: Flag.String("import").pipe(Flag.withMetavar("module.ts"), Flag.withDescription("A module to load first, here and in every worker (repeatable): one that registers your own learner kind"), Flag.atLeast(0)),
     out: Flag.String("out").pipe(Flag.withMetavar("file.json"), Flag.withDescription("Write the found scenario here (`regretlab run` takes it as it is)"), Flag.optional),
     report: Flag.String("report").pipe(Flag.withMetavar("dir"), Flag.withDescription("Report folder (default reports/search/<id>)"), Flag.optional),
     noReport: Flag.Boolean("no-report").pipe(Flag.withDescription("Do not write the report folder"), Flag.withDefault(false)),
@@ -240,11 +261,12 @@ export const searchCommand = Command.make(
       const shouldStop = () => Effect.runSync(stop.requested)
       const regionRef = opt(flags.region)
       const done = yield* checkedCall(async () => {
+        const imports = await loadImports(flags.import)
         if (regionRef !== undefined) {
           const file = loadRegion(regionRef)
-          return runRegion(flags, mergeFlags(file.flags, flagValues(flags)), file, shouldStop)
+          return runRegion(flags, mergeFlags(file.flags, flagValues(flags)), imports, file, shouldStop)
         }
-        return flags.grid.length > 0 ? runRegion(flags, flagValues(flags), undefined, shouldStop) : runOne(flags, flagValues(flags), shouldStop)
+        return flags.grid.length > 0 ? runRegion(flags, flagValues(flags), imports, undefined, shouldStop) : runOne(flags, flagValues(flags), imports, shouldStop)
       })
       if (flags.json) yield* Effect.sync(() => process.stdout.write(JSON.stringify(done.json, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 1) + "\n"))
       else yield* Console.log(done.text)

@@ -287,7 +287,8 @@ export type SearchSteps = Generator<readonly GameQuery[], SearchResult, readonly
 /**
  * The search loop as a generator: each step yields the games to play (a generation's scoring
  * runs, or the two verification runs of a new best whose score holds) and takes back their rows
- * in the order yielded. Whoever drives it decides where the games run.
+ * in the order yielded. Whoever drives it decides where the games run. When it stops, the best
+ * candidate, if its score holds, has been verified: bestCertified is it when it is certified.
  */
 export function* searchSteps(spec: SearchSpec, options: RunOptions): SearchSteps {
   const setting = resolveSpec(spec)
@@ -297,32 +298,39 @@ export function* searchSteps(spec: SearchSpec, options: RunOptions): SearchSteps
   let lastVerified: Found | undefined
   const history: HistoryEntry[] = []
   const progress = (): SearchProgress => ({ evaluations: search.evaluations, best: search.best, bestCertified, verifications, periods: search.periods })
+  /** The two runs to 10T of a candidate, and the certificate they give. */
+  function* verify(b: Found): Generator<readonly GameQuery[], boolean, readonly (readonly Rows[])[]> {
+    lastVerified = b
+    verifications++
+    const [target, contrast] = yield verifyQueries(spec, setting, b.adversary)
+    const certificate = certificateOf(spec, setting, target, contrast)
+    if (!certificate.holds) return false
+    const found: Certified = { ...b, certificate }
+    firstCertified ??= found
+    bestCertified = found
+    options.onCertified?.(found)
+    return true
+  }
+  // A verification costs as many rounds as 20 candidates. Until the first certificate every new
+  // best whose score holds is verified; after it, one that beats the certified score by 2%, and
+  // the best of all at the end.
+  const due = (b: Found | undefined, final = false): b is Found =>
+    b !== undefined && b !== lastVerified && b.score.holds && (final || bestCertified === undefined || b.score.value >= 1.02 * bestCertified.score.value)
   while (!options.until(progress())) {
     const candidates = search.ask()
     const results = yield candidates.map((a) => scoreQuery(spec, setting, a))
     const scores = results.map((runs) => scoreOf(spec, setting, runs))
     search.tell(scores)
     const b = search.best
-    let certified = false
-    if (b !== undefined && b !== lastVerified && b.score.holds) {
-      lastVerified = b
-      verifications++
-      const [target, contrast] = yield verifyQueries(spec, setting, b.adversary)
-      const certificate = certificateOf(spec, setting, target, contrast)
-      if (certificate.holds) {
-        const found: Certified = { ...b, certificate }
-        firstCertified ??= found
-        bestCertified = found
-        certified = true
-        options.onCertified?.(found)
-      }
-    }
+    const certified = due(b) ? yield* verify(b) : false
     const generationBest = Math.max(...scores.map((s) => s.value))
     history.push({
       evaluations: search.evaluations, best: search.best?.score.value ?? -Infinity, generationBest, period: periodOf(candidates[0]), certified,
       ...(options.now !== undefined ? { time: options.now() } : {})
     })
   }
+  const last = search.best
+  if (due(last, true) && (yield* verify(last)) && history.length > 0) history[history.length - 1] = { ...history[history.length - 1], certified: true }
   return { best: search.best, firstCertified, bestCertified, evaluations: search.evaluations, verifications, history }
 }
 

@@ -54,6 +54,25 @@ describe("search", () => {
     expect(result.verifications).toBeGreaterThan(0)
   })
 
+  it("verifies every new best that holds until a first certificate, then only 2% improvements, and the best at the end", () => {
+    const verified: number[] = []
+    // The stub's target holds everywhere; the contrast (AMSGrad) falls like 1/√t, so a verification certifies.
+    const evaluate: Evaluate = (q) => {
+      if (q.rounds[0] === 1000) verified.push(q.learner.kind === "amsgrad" ? 0 : 1)
+      if (q.learner.kind === "amsgrad") return [q.rounds.map((t) => ({ t, avgRegret: 1 / Math.sqrt(t) }))]
+      return stub([])(q)
+    }
+    const spec: SearchSpec = { family: "periodic", learner: adam, horizon: 1000, maxPeriod: 12 }
+    const bests = new Set<unknown>()
+    const result = runSearch(spec, evaluate, { until: (p) => { if (p.best?.score.holds) bests.add(p.best); return p.evaluations >= 3000 } })
+    expect(result.firstCertified).toBeDefined()
+    expect(result.verifications).toBe(verified.length / 2)
+    // Far fewer verifications than new bests, and the last best is the certified one.
+    expect(result.verifications).toBeGreaterThan(1)
+    expect(result.verifications).toBeLessThan(bests.size / 2)
+    expect(result.bestCertified!.adversary).toEqual(result.best!.adversary)
+  })
+
   it("keeps the better half of the periods after each round", () => {
     const search = createSearch({ family: "periodic", learner: adam, horizon: 1000, maxPeriod: 30 })
     const evaluate = stub([])

@@ -61,17 +61,17 @@ export const sequenceChart = (a: FoundAdversary, G: number, subtitle: readonly s
   }
   const gs: readonly (readonly number[])[] = a.kind === "periodic" ? a.gradients
     : Array.from({ length: a.period }, (_, k) => a.direction.map((u) => (k === 0 ? a.scale * a.C : -a.scale) * u))
-  rows = gs.flatMap((g, k) => g.map((v, i) => ({ t: k + 1, coordinate: coord(i), g: v / G })))
+  rows = gs.flatMap((g, k) => g.map((v, i) => ({ t: k + 1, t0: k + 0.5, t1: k + 1.5, zero: 0, coordinate: coord(i), g: v / G })))
   title = `One period (P = ${gs.length}) of the found sequence`
   const P = gs.length
-  const encoding: Json = {
-    x: { field: "t", type: P <= 40 ? "ordinal" : "quantitative", title: "round within the period (t mod P)", ...(P > 40 ? { scale: { domain: [0.5, P + 0.5], nice: false } } : { axis: { labelAngle: 0 } }) },
-    y: { field: "g", type: "quantitative", title: "gradient / G", scale: { domain: [-1, 1] } },
-    tooltip: [{ field: "t" }, { field: "coordinate" }, { field: "g", format: ".4~g" }]
-  }
+  const x = { type: "quantitative", title: "round within the period (t mod P)", scale: { domain: [0.5, P + 0.5], nice: false, zero: false }, ...(P <= 20 ? { axis: { values: gs.map((_, k) => k + 1), format: "d" } } : { axis: { format: "d" } }) }
+  const y = { field: "g", type: "quantitative", title: "gradient / G", scale: { domain: [-1, 1] } }
+  const tooltip = [{ field: "t" }, { field: "coordinate" }, { field: "g", format: ".4~g" }]
   const spec = d === 1
-    ? { ...base(title, subtitle), width: 620, height: 260, data: { values: rows }, mark: P <= 40 ? { type: "bar" } : { type: "bar", width: { band: 1 }, binSpacing: 0 }, encoding: { ...encoding, color: { condition: { test: "datum.g > 0", value: "#e45756" }, value: "#4c78a8" } } }
-    : { ...base(title, subtitle), width: 620, height: 260, data: { values: rows }, mark: { type: "line", point: P <= 60, interpolate: "step-after" }, encoding: { ...encoding, color: { field: "coordinate", type: "nominal", title: "coordinate", scale: { range: PALETTE } } } }
+    // One rectangle per round, from t − ½ to t + ½ and from 0 to g_t/G.
+    ? { ...base(title, subtitle), width: 620, height: 260, data: { values: rows }, mark: { type: "rect", ...(P <= 40 ? { stroke: "white", strokeWidth: 1 } : {}) }, encoding: { x: { field: "t0", ...x }, x2: { field: "t1" }, y, y2: { field: "zero" }, color: { condition: { test: "datum.g > 0", value: "#e45756" }, value: "#4c78a8" }, tooltip } }
+    // A step line per coordinate over [t − ½, t + ½): each value also at the end of its round.
+    : { ...base(title, subtitle), width: 620, height: 260, data: { values: rows.flatMap((r) => [{ ...r, at: r.t0 }, { ...r, at: r.t1 }]) }, mark: { type: "line", interpolate: "linear" }, encoding: { x: { field: "at", ...x }, y, color: { field: "coordinate", type: "nominal", title: "coordinate", scale: { range: PALETTE } }, tooltip } }
   return { name: "sequence", title: "The found sequence, one period (red: positive gradients, blue: negative)", spec }
 }
 

@@ -5,7 +5,8 @@
 //   (c) peak memory of a T = 10^9 run (log-spaced checkpoints keep it flat), in its own process;
 //   (d) a sweep of 64 jobs on 1 worker vs 2 workers;
 //   (e) a learner outside Algorithm 1 (EG on the 100-simplex) through the game's plain accounting
-//       vs a hand-written loop.
+//       vs a hand-written loop;
+//   (f) start-up of the compiled `regretlab --version` and `regretlab list`, above `node -e 0`.
 // `--quick` shortens every case (CI smoke); the last line is `ratio framework/hand-loop: X.XX` for (a).
 //
 // Run with `node --import tsx/esm` (npm run bench), not `tsx`: tsx's CommonJS hook parses sources
@@ -23,6 +24,7 @@ import { createLearner } from "../src/core/learner/registry.ts"
 import { resolveLearner } from "../src/core/learner/resolve.ts"
 import { createRandomSource } from "../src/core/rng.ts"
 import { benchPlainPath } from "./plain-path.ts"
+import { benchStartup, startupLine } from "./startup.ts"
 import { benchSweep } from "./sweep.ts"
 
 const quick = process.argv.includes("--quick")
@@ -134,6 +136,9 @@ console.log(`(d) sweep of 64 jobs: 1 worker ${(sweep.oneWorkerMs / 1000).toFixed
 // (e) ------------------------------------------------------------------------------------------
 const plain = benchPlainPath(quick)
 console.log(`(e) EG on the 100-simplex through the plain accounting path, T = ${plain.T.toExponential(0)}: hand loop ${plain.handNs.toFixed(0)} ns/round, framework ${plain.frameworkNs.toFixed(0)} ns/round, ratio ${plain.ratio.toFixed(2)} (target ≤ 2)`)
+
+// (f) ------------------------------------------------------------------------------------------
+console.log(startupLine(benchStartup()))
 
 if (sink === 42) console.log("")
 console.log(`ratio framework/hand-loop: ${ratioA.toFixed(2)}`)

@@ -25,9 +25,9 @@ export const scenario = {
   horizon: 20_000,
   start: [amplitude],
   expectations: [
-    { learner: "adam", metric: "distToComparator", op: "near", value: amplitude, tolerance: 1e-6, why: "|x_T| = a on the 2-cycle" },
-    { learner: "adam", metric: "avgRegret", op: "near", value: 0.5 * amplitude ** 2, tolerance: 1e-4, why: "½a² per round" },
-    { learner: "ogd", metric: "distToComparator", op: "<=", value: 1e-6 }
+    { learner: "adam", metric: "distToComparator", over: "all", op: "near", value: amplitude, tolerance: 1e-6, why: "|x_T| = a on the 2-cycle" },
+    { learner: "adam", metric: "avgRegret", over: "all", op: "near", value: 0.5 * amplitude ** 2, tolerance: 1e-4, why: "½a² per round" },
+    { learner: "ogd", metric: "distToComparator", over: "all", op: "<=", value: 1e-6 }
   ]
 } satisfies ScenarioInput
 

@@ -26,10 +26,10 @@ export const scenario = {
   horizon: 30_000,
   start: [0],
   expectations: [
-    { learner: "adam", metric: "x", op: ">=", value: 0.98, why: "about +γ per cycle towards +1" },
-    { learner: "adam", metric: "avgRegret", op: ">=", value: 0.6 },
-    { learner: "amsgrad", metric: "x", op: "<=", value: -0.97, why: "the running max of v keeps the big gradient's weight" },
-    { learner: "adam-0.9-0.99", metric: "x", op: "<=", value: -0.97, why: "with (0.9, 0.99) Adam converges on this sequence" }
+    { learner: "adam", metric: "x", over: "all", op: ">=", value: 0.98, why: "about +γ per cycle towards +1" },
+    { learner: "adam", metric: "avgRegret", over: "all", op: ">=", value: 0.6 },
+    { learner: "amsgrad", metric: "x", over: "all", op: "<=", value: -0.97, why: "the running max of v keeps the big gradient's weight" },
+    { learner: "adam-0.9-0.99", metric: "x", over: "all", op: "<=", value: -0.97, why: "with (0.9, 0.99) Adam converges on this sequence" }
   ]
 } satisfies ScenarioInput
 

@@ -28,8 +28,8 @@ export const scenario = {
   start: Array.from({ length: d }, () => 0),
   checkpoints: { perDecade: 10 },
   expectations: [
-    { learner: "adam-weighted", metric: "pseudoAvgRegret", op: "<=", value: 0.3, why: "the paper's Π_{F,√V_t}" },
-    { learner: "adam-euclidean", metric: "pseudoAvgRegret", op: ">=", value: 0.8, why: "radial projection: same updates, a different outcome" }
+    { learner: "adam-weighted", metric: "pseudoAvgRegret", over: "all", op: "<=", value: 0.3, why: "the paper's Π_{F,√V_t}" },
+    { learner: "adam-euclidean", metric: "pseudoAvgRegret", over: "all", op: ">=", value: 0.8, why: "radial projection: same updates, a different outcome" }
   ]
 } satisfies ScenarioInput
 

@@ -27,12 +27,12 @@ export const scenario = {
   horizon: 30_001,
   start: [1],
   expectations: [
-    { learner: "adam", metric: "x", op: ">=", value: 0.999, why: "Theorem 1: Adam returns to +1 at every cycle start" },
-    { learner: "adam", metric: "avgRegret", op: "near", value: perCycleLoss, tolerance: 0.02, why: "R_T/T → (2C−4)/3" },
-    { learner: "amsgrad", metric: "x", op: "<=", value: -0.99, why: "AMSGrad reaches the optimum −1" },
-    { learner: "amsgrad", metric: "avgRegret", op: "<=", value: 0.03 },
-    { learner: "adagrad", metric: "x", op: "<=", value: -0.99, why: "AdaGrad reaches the optimum −1" },
-    { learner: "adagrad", metric: "avgRegret", op: "<=", value: 0.03 }
+    { learner: "adam", metric: "x", over: "all", op: ">=", value: 0.999, why: "Theorem 1: Adam returns to +1 at every cycle start" },
+    { learner: "adam", metric: "avgRegret", over: "all", op: "near", value: perCycleLoss, tolerance: 0.02, why: "R_T/T → (2C−4)/3" },
+    { learner: "amsgrad", metric: "x", over: "all", op: "<=", value: -0.99, why: "AMSGrad reaches the optimum −1" },
+    { learner: "amsgrad", metric: "avgRegret", over: "all", op: "<=", value: 0.03 },
+    { learner: "adagrad", metric: "x", over: "all", op: "<=", value: -0.99, why: "AdaGrad reaches the optimum −1" },
+    { learner: "adagrad", metric: "avgRegret", over: "all", op: "<=", value: 0.03 }
   ]
 } satisfies ScenarioInput
 

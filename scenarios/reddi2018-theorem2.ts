@@ -28,10 +28,10 @@ export const scenario = {
   horizon: cycles * C + 1,
   start: [1],
   expectations: [
-    { learner: "adam", metric: "x", op: ">=", value: 0.999, why: "Theorem 2: x = +1 at every period start" },
-    { learner: "adam", metric: "avgRegret", op: ">=", value: 0.9 * (2 / C), why: "R_T/T ≈ 2/C ↛ 0" },
-    { learner: "amsgrad", metric: "x", op: "<=", value: -0.99, why: "AMSGrad converges to −1" },
-    { learner: "amsgrad", metric: "avgRegret", op: "<=", value: 0.02 }
+    { learner: "adam", metric: "x", over: "all", op: ">=", value: 0.999, why: "Theorem 2: x = +1 at every period start" },
+    { learner: "adam", metric: "avgRegret", over: "all", op: ">=", value: 0.9 * (2 / C), why: "R_T/T ≈ 2/C ↛ 0" },
+    { learner: "amsgrad", metric: "x", over: "all", op: "<=", value: -0.99, why: "AMSGrad converges to −1" },
+    { learner: "amsgrad", metric: "avgRegret", over: "all", op: "<=", value: 0.02 }
   ]
 } satisfies ScenarioInput
 

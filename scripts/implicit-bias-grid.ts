@@ -1,5 +1,6 @@
-// Prints the measurements quoted in docs/implicit-bias.md: gap orders of the plain and modified Adam
-// flows, and where full-batch Adam lands on the bilinear model's hyperbola over a (β, ρ) grid.
+// Companion to scripts/lab-measurements.ts (docs/implicit-bias.md): gap orders of the plain and
+// modified Adam flows over a longer ladder of steps and for ε = 1, and where full-batch Adam first
+// reaches ("lands on") the bilinear model's hyperbola over a (β, ρ) grid, from two starts.
 // Run: node --import tsx/esm scripts/implicit-bias-grid.ts
 import { FullBatchAdam, perturbedOneNorm, solveAdamFlow, trajectoryGap, type AdamHyper } from "../src/core/flow/adam-flow.ts"
 import { IntegrationError } from "../src/core/flow/integrate.ts"

@@ -16,7 +16,9 @@ const allowed: Readonly<Record<string, readonly string[]>> = {
   search: ["core", "scenario"],
   sweep: ["core", "scenario", "run", "report"],
   playground: ["core", "scenario", "report"],
-  cli: ["core", "scenario", "run", "report", "sweep", "playground", "search"]
+  cli: ["core", "scenario", "run", "report", "sweep", "playground", "search"],
+  // The public API (src/index.ts re-exports it): a facade over the layers a user's code needs.
+  api: ["core", "scenario", "report", "sweep"]
 }
 
 const files = (dir: string): string[] =>

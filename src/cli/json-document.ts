@@ -11,6 +11,8 @@ export interface FinalValues {
   readonly comparatorLoss: number
   readonly regret: number
   readonly avgRegret: number
+  /** The adversary's own numbers at the last row, when it reports any. */
+  readonly metrics?: Readonly<Record<string, number>>
 }
 
 /** Values at the last recorded row, or null when the run stopped before its first checkpoint. */
@@ -23,7 +25,8 @@ export const finalValues = (run: LearnerRun): FinalValues | null => {
     cumLoss: last.cumLoss,
     comparatorLoss: last.comparatorLoss,
     regret: last.regret,
-    avgRegret: last.avgRegret
+    avgRegret: last.avgRegret,
+    ...(last.metrics !== undefined ? { metrics: last.metrics } : {})
   }
 }
 

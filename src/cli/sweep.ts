@@ -148,6 +148,7 @@ export const sweepCommand = Command.make(
   Command.withDescription("Run a scenario over a grid of learner and adversary parameters on every core; results stream to a JSONL file"),
   Command.withExamples([
     { command: "npx regretlab sweep reddi2018/phase", description: "Adam's (β1, β2) phase diagram on the Section-5 sequence" },
+    { command: "npx regretlab report reports/sweeps/reddi2018/phase", description: "Re-render that sweep's report from its results, without re-running" },
     { command: "npx regretlab sweep rmsprop/beta2-threshold", description: "RMSProp's β2 threshold per period C" },
     { command: "npx regretlab sweep reddi2018/online --learners adam --grid learners.adam.beta2=0.9:0.9999:4:log1m --verdict 'x<=-0.9'", description: "An ad hoc one-axis sweep" },
     { command: "npx regretlab sweep reddi2018/phase --shard 1/2 --out phase-shards", description: "Shard 1 of 2 (e.g. one SLURM array task; every shard writes to the same --out)" },

@@ -47,7 +47,7 @@ export interface Loss {
   copyTo(target: Loss): void;
 }
 
-export type LossFamilyName = "linear" | "quadratic" | "absolute" | "hinge" | "logistic";
+export type LossFamilyName = "linear" | "quadratic" | "absolute" | "hinge" | "logistic" | "objective";
 
 /** The comparator's result for a prefix of losses: best fixed point in hindsight. */
 export interface ComparatorResult {
@@ -134,6 +134,25 @@ export interface Adversary {
    * Σ E f(x_t) − t·min_F E f. The returned loss is not mutated by reveal().
    */
   expectedLoss?(): Loss;
+  /**
+   * Optional: numbers about the point played that this adversary can compute (E(x_t), the distance
+   * to a known minimiser set, a test error, ...), one entry per name. The game records them in each
+   * checkpoint row's `metrics`; it never asks per round.
+   */
+  readonly metrics?: readonly MetricInfo[];
+  /**
+   * The values of `metrics` at x_t (keys: their names), called at checkpoints only, so it may
+   * allocate. The domain is passed so a metric can speak of it (e.g. x_t on its boundary).
+   */
+  measure?(x: Float64Array, domain: Domain): Readonly<Record<string, number>>;
+}
+
+/** A number an adversary reports at checkpoints (see Adversary.metrics). */
+export interface MetricInfo {
+  /** Key in CheckpointRow.metrics and in expectations, e.g. "testError". */
+  readonly name: string;
+  /** What it is, with its formula, for reports and `regretlab describe`. */
+  readonly title: string;
 }
 
 /** One recorded row of a run, at a checkpoint round t (after f_t was revealed and paid). */
@@ -171,6 +190,21 @@ export interface CheckpointRow {
   readonly gradMaxInf: number;
   /** max_{s≤t} ‖g_s‖₂. */
   readonly gradMax2: number;
+  /**
+   * Extremes over the row's window, the rounds after the previous row up to t (every round from 1
+   * for the first row), so charts can show what happened between log-spaced checkpoints. min and
+   * max of R_s/s: linear losses only (their comparator is cheap every round).
+   */
+  readonly avgRegretLo?: number;
+  readonly avgRegretHi?: number;
+  /** min and max over the window of min_i Γ_{s,i} (learners with inverseStep). */
+  readonly gammaMinLo?: number;
+  readonly gammaMinHi?: number;
+  /** Per coordinate min and max of x_s over the window; same presence rule as x. */
+  readonly xLo?: readonly number[];
+  readonly xHi?: readonly number[];
+  /** The adversary's own numbers about x_t (Adversary.metrics), when it declares any. */
+  readonly metrics?: Readonly<Record<string, number>>;
 }
 
 export type RunStatus =

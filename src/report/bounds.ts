@@ -9,6 +9,7 @@ import type { CheckpointRow } from "../core/types.ts"
 import type { AdversaryConfig, ScenarioResult } from "../scenario/types.ts"
 import { theorem2C } from "../core/adversary/theorem2.ts"
 import { fmt } from "./format.ts"
+import { mathText } from "./math-text.ts"
 import { learnerLabels } from "./series.ts"
 
 export interface BoundPoint {
@@ -122,7 +123,7 @@ const fromRows = (rows: readonly CheckpointRow[], dim: number): GradientStats | 
     gInf: last.gradMaxInf!,
     // Without a recorded ‖g‖₂ max, √d·G∞ bounds it.
     g2: last.gradMax2 ?? last.gradMaxInf! * Math.sqrt(dim),
-    source: "recorded in the checkpoint rows"
+    source: "the run's recorded gradient statistics"
   }
 }
 
@@ -143,20 +144,20 @@ export const computeBounds = (result: ScenarioResult): BoundSet => {
     if (!b) continue
     const stats = fromRows(run.rows, dim) ?? adversaryStats
     if (!stats) {
-      notes.push(`${label}: bound ${b.text} not drawn (Σ_i‖g_{1:t,i}‖₂ unknown for this adversary)`)
+      notes.push(`${label}: bound ${mathText(b.text)} not drawn (Σᵢ‖g₁:ₜ,ᵢ‖₂ unknown for this adversary)`)
       continue
     }
     const inputs = (t: number) => ({ t, normSum: stats.normSum(t), gInf: stats.gInf, g2: stats.g2, dInf: inf, d2: two, dim, start: result.scenario.start, lossFamily })
     const missing = b.requires?.(learner.config, inputs(run.rows.at(-1)?.t ?? 1))
     if (missing !== undefined) {
-      notes.push(`${label}: bound ${b.text} not drawn (${missing})`)
+      notes.push(`${label}: bound ${mathText(b.text)} not drawn (${mathText(missing)})`)
       continue
     }
     for (const row of run.rows) {
       const v = b.bound(learner.config, inputs(row.t))
       if (Number.isFinite(v) && v > 0) points.push({ learner: label, t: row.t, bound: v })
     }
-    notes.push(`${label} (dashed): ${b.text}; gradients from ${stats.source}`)
+    notes.push(`${label}: ${mathText(b.text)}; ‖g‖ from ${stats.source}`)
   }
   return { points, notes }
 }

@@ -60,7 +60,11 @@ ${charts.map((c, i) => chartSection(c, i, input.png)).join("\n")}
 <pre id="config-json">${h(JSON.stringify(run.scenario, null, 2))}</pre>`,
     charts,
     png: input.png,
-    provenance: [["regenerate with", run.command], ["regretlab version", run.version], ["Node", run.node], ["generated", run.timestamp], ["seeds", run.seeds.join(", ")]],
+    provenance: [
+      ["regenerate with", run.command], ["regretlab version", run.version], ["Node", run.node], ["generated", run.timestamp],
+      ...(run.rerendered ? [["re-rendered", `${run.rerendered.timestamp} (regretlab ${run.rerendered.version}, Node ${run.rerendered.node})`] as const] : []),
+      ["seeds", run.seeds.join(", ")]
+    ],
     files: input.files,
     scripts: input.scripts
   })

@@ -29,7 +29,7 @@ const EMBED_SCRIPT = `
 
 /** One chart: the interactive view (the SVG without JavaScript) and links to its files. */
 export const chartSection = (c: ChartSpec, i: number, png: boolean): string => {
-  const links = [`<a href="${h(c.name)}.svg">SVG</a>`, ...(png ? [`<a href="${h(c.name)}.png">PNG</a>`] : []), `<a href="${h(c.name)}.vl.json">Vega-Lite spec</a>`]
+  const links = [`<a href="${h(c.name)}.svg">SVG</a>`, ...(png ? [`<a href="${h(c.name)}.png">PNG</a>`] : []), ...(c.pdf ? [`<a href="${h(c.name)}.pdf">PDF (for LaTeX)</a>`] : []), `<a href="${h(c.name)}.vl.json">Vega-Lite spec</a>`]
   return `<section class="chart-section">
 <h2>${h(c.title)}</h2>
 <div class="chart" id="chart-${i}" data-chart="${h(c.name)}"><noscript><img src="${h(c.name)}.svg" alt="${h(c.title)}"></noscript></div>

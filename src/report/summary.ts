@@ -2,9 +2,9 @@
 import type { ScenarioResult, Spread } from "../scenario/types.ts"
 import { csvField, fmt } from "./format.ts"
 
-/** ✓ when every expectation on the learner holds, ✗ when any fails, — when it has none. */
+/** ✓ when every expectation on the learner (or comparing another with it) holds, ✗ when any fails, — when it has none. */
 export const verdictOf = (result: ScenarioResult, learner: string): string => {
-  const mine = result.expectations.filter((e) => e.expectation.learner === learner)
+  const mine = result.expectations.filter((e) => e.expectation.learner === learner || e.expectation.than === learner)
   if (mine.length === 0) return "— (no expectation)"
   const ok = mine.filter((e) => e.holds).length
   return ok === mine.length ? `✓ pass (${ok}/${mine.length})` : `✗ FAIL (${ok}/${mine.length} hold)`

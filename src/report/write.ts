@@ -5,7 +5,9 @@ import * as path from "node:path"
 import type { ScenarioResult } from "../scenario/types.ts"
 import { writeDirAtomic } from "./atomic.ts"
 import { buildCharts } from "./charts.ts"
-import { rowsCsv, runInfo, serialiseResult, toJson } from "./data.ts"
+import { COMPANIONS, rowsCsv, runInfo, serialiseResult, toJson } from "./data.ts"
+import { buildFigures, runCompanions } from "./figures.ts"
+import { renderPdf } from "./pdf.ts"
 import { renderHtml } from "./html.ts"
 import { browserLibs, scriptFiles } from "./libs.ts"
 import { renderPng, renderSvg } from "./render.ts"
@@ -22,6 +24,10 @@ export interface WriteReportOptions {
   readonly png?: boolean
   /** Test hook: runs before each file is written (lets a test interrupt a write part-way). */
   readonly beforeWrite?: (name: string) => void | Promise<void>
+  /** The results of the other scenarios the paper figures need (default: run them now, at their defaults). */
+  readonly companions?: readonly ScenarioResult[]
+  /** run.json of the report being re-rendered: its provenance is kept, the re-rendering recorded. */
+  readonly previous?: unknown
 }
 
 /** An existing folder may be replaced only if it is a report we wrote, or empty. */
@@ -35,16 +41,19 @@ const isReplaceable = async (dir: string): Promise<boolean> => {
 export const writeReport = async (result: ScenarioResult, options: WriteReportOptions): Promise<{ dir: string; files: readonly string[] }> => {
   const dir = path.resolve(options.outDir)
   const png = options.png ?? true
-  const charts = buildCharts(result)
+  const companions = options.companions ?? runCompanions(result)
+  const charts = [...buildFigures(result, companions), ...buildCharts(result)]
   const svgs = await Promise.all(charts.map((c) => renderSvg(c.spec)))
-  const run = runInfo(result, options.command, options.version)
+  const run = runInfo(result, options.command, options.version, options.previous)
   const libs = browserLibs()
 
   const entries: [string, string | Uint8Array][] = []
-  charts.forEach((c, i) => {
+  for (const [i, c] of charts.entries()) {
     entries.push([`${c.name}.vl.json`, JSON.stringify(c.spec, null, 1) + "\n"], [`${c.name}.svg`, svgs[i]])
     if (png) entries.push([`${c.name}.png`, renderPng(svgs[i])])
-  })
+    if (c.pdf) entries.push([`${c.name}.pdf`, await renderPdf(svgs[i])])
+  }
+  if (companions.length > 0) entries.push([COMPANIONS, toJson(companions.map(serialiseResult))])
   entries.push(
     ["data.json", toJson(serialiseResult(result))],
     ["data.csv", rowsCsv(result)],

@@ -1,6 +1,6 @@
 // The run layer: Effect services that execute plans (Runner), report progress (Progress) and
 // accept a stop request (StopSignal).
-export { Runner, runnerLayer, RunSetupError } from "./runner.ts"
+export { RunInputError, Runner, runnerLayer, RunSetupError } from "./runner.ts"
 export type { Completion, ExecuteOptions, RunBatch, RunnablePlan, RunnerShape } from "./runner.ts"
 export { Progress, recordingProgress, silentProgressLayer, snapshotAt } from "./progress.ts"
 export type { ProgressShape, ProgressSnapshot } from "./progress.ts"

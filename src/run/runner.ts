@@ -43,8 +43,16 @@ export class RunSetupError extends UserError {
   }
 }
 
+/** A run stopped by the user's own code or data (their adversary threw a UserError mid-run). */
+export class RunInputError extends UserError {
+  override readonly name = "RunInputError"
+  constructor(readonly learner: string, readonly seed: number, readonly reason: string) {
+    super(`learner ${learner} (seed ${seed}): ${reason}`)
+  }
+}
+
 export interface RunnerShape {
-  readonly execute: (plans: readonly RunnablePlan[], options: ExecuteOptions) => Effect.Effect<RunBatch, RunSetupError>
+  readonly execute: (plans: readonly RunnablePlan[], options: ExecuteOptions) => Effect.Effect<RunBatch, RunSetupError | RunInputError>
 }
 
 export class Runner extends Context.Service<Runner, RunnerShape>()("regretlab/run/Runner") {}
@@ -59,7 +67,7 @@ const finalStatus = (game: Game, finished: boolean): RunStatus =>
   finished || game.status.kind !== "ok" ? game.status : { kind: "interrupted", round: game.t }
 
 const execute = (progress: typeof Progress.Service, stop: typeof StopSignal.Service) =>
-  (plans: readonly RunnablePlan[], options: ExecuteOptions): Effect.Effect<RunBatch, RunSetupError> =>
+  (plans: readonly RunnablePlan[], options: ExecuteOptions): Effect.Effect<RunBatch, RunSetupError | RunInputError> =>
     Effect.gen(function* () {
       const games: Game[] = []
       for (const plan of plans) {
@@ -86,7 +94,20 @@ const execute = (progress: typeof Progress.Service, stop: typeof StopSignal.Serv
         if (yield* stop.requested) { stopped = true; break }
         const before = yield* Clock.currentTimeMillis
         const size = chunk
-        yield* Effect.sync(() => { for (const g of games) if (!g.done) g.advance(size) })
+        const failed = yield* Effect.sync(() => {
+          for (let i = 0; i < games.length; i++) {
+            if (games[i].done) continue
+            try {
+              games[i].advance(size)
+            } catch (e) {
+              // The user's doing (their adversary's checks); anything else stays a defect.
+              if (e instanceof UserError) return new RunInputError(plans[i].learner, plans[i].seed, e.message)
+              throw e
+            }
+          }
+          return undefined
+        })
+        if (failed !== undefined) return yield* Effect.fail(failed)
         const now = yield* Clock.currentTimeMillis
         // Aim the next slice at sliceMs; never more than double it at once, so a slow stretch is caught early.
         const took = now - before

@@ -2,7 +2,7 @@
 // checkpoints.perDecade, … Values are JSON when they parse (1e6, [0.5], "x"), else strings. The
 // result is validated like a file; a failure names the --set that caused it.
 import { ScenarioError } from "./error.ts"
-import { resolveScenario, toScenarioInput } from "./resolve.ts"
+import { isResolvedScenario as isResolved, resolveScenario, toScenarioInput } from "./resolve.ts"
 import type { ResolvedScenario, ScenarioInput } from "./types.ts"
 
 const parseValue = (text: string): unknown => {
@@ -12,8 +12,6 @@ const parseValue = (text: string): unknown => {
     return text
   }
 }
-
-const isResolved = (s: ScenarioInput | ResolvedScenario): s is ResolvedScenario => "source" in s && Array.isArray(s.seeds) && s.learners.every((l) => "config" in l)
 
 /** Sets obj[path] immutably, creating objects on the way; numeric segments index arrays. */
 const setPath = (obj: unknown, path: readonly string[], value: unknown): unknown => {

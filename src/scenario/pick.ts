@@ -14,6 +14,7 @@ export const pickLearners = (s: ResolvedScenario, wanted: readonly string[]): Re
   return {
     ...s,
     learners: s.learners.filter((l) => unique.includes(l.label)),
-    expectations: s.expectations.filter((e) => unique.includes(e.learner))
+    // A comparison needs both of its learners.
+    expectations: s.expectations.filter((e) => unique.includes(e.learner) && (e.than === undefined || unique.includes(e.than)))
   }
 }

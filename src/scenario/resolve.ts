@@ -8,9 +8,12 @@ import { ConfigError } from "../core/config/error.ts"
 import { createDomain, describeDomain, validateDomainConfig } from "../core/domain/index.ts"
 import { checkLearnerDomain, checkLearnerStart, resolveLearner, type LabelledLearner } from "../core/learner/resolve.ts"
 import type { Adversary, DomainConfig } from "../core/types.ts"
+import { adversaryFactoryOf } from "./adversary-factory.ts"
 import { formatPath, ScenarioError, valueAt } from "./error.ts"
 import { firstProblem, scenarioFileSchema } from "./schema.ts"
-import type { AdversaryConfig, Expectation, ResolvedScenario, ScenarioInput } from "./types.ts"
+import { runMetric } from "./run-metrics.ts"
+import { metrics as builtinMetricNames } from "./schema-parts.ts"
+import type { AdversaryConfig, BuiltinMetric, ResolvedScenario, ScenarioInput } from "./types.ts"
 
 /** The data part of an input: functions (TS factories, custom step schedules) are not schema data. */
 const dataView = (input: unknown): unknown => {
@@ -22,7 +25,10 @@ const dataView = (input: unknown): unknown => {
 }
 
 /** Metrics that need the final x vector recorded in rows. */
-export const vectorMetrics: ReadonlySet<Expectation["metric"]> = new Set(["x", "xAvg"])
+export const vectorMetrics: ReadonlySet<string> = new Set<BuiltinMetric>(["x", "xAvg"])
+
+/** The numbers every final row has (Expectation.metric may also name one the adversary reports). */
+const builtinMetrics: ReadonlySet<string> = new Set<BuiltinMetric>(builtinMetricNames)
 
 /** Runs a core validator; its ConfigError becomes a ScenarioError at `prefix` inside the file. */
 const within = <A>(source: string, prefix: string, f: () => A): A => {
@@ -40,7 +46,10 @@ export const resolveScenario = (input: unknown, source: string): ResolvedScenari
     const problem = firstProblem(decoded.failure.issue)
     throw new ScenarioError(source, formatPath(problem.path), valueAt(input, problem.path), problem.expected)
   }
-  const s = input as ScenarioInput
+  const given = input as ScenarioInput
+  // A config built by linearAdversary() (or another factory helper) carries its own factory.
+  const factory = given.createAdversary ?? adversaryFactoryOf(given.adversary)
+  const s: ScenarioInput = factory === undefined ? given : { ...given, createAdversary: factory }
   const fail = (path: string, value: unknown, expected: string): never => {
     throw new ScenarioError(source, path, value, expected)
   }
@@ -89,8 +98,20 @@ export const resolveScenario = (input: unknown, source: string): ResolvedScenari
   })
 
   const expectations = s.expectations ?? []
+  const labelList = [...labels].map((l) => JSON.stringify(l)).join(", ")
+  const reported = new Set((sample.metrics ?? []).map((m) => m.name))
+  const partial = { adversary, learners }
   expectations.forEach((x, i) => {
-    if (!labels.has(x.learner)) fail(`expectations[${i}].learner`, x.learner, `one of the learner labels ${[...labels].map((l) => JSON.stringify(l)).join(", ")}`)
+    if (!labels.has(x.learner)) fail(`expectations[${i}].learner`, x.learner, `one of the learner labels ${labelList}`)
+    if (x.than !== undefined && (!labels.has(x.than) || x.than === x.learner)) fail(`expectations[${i}].than`, x.than, `another learner's label (one of ${labelList}, not ${JSON.stringify(x.learner)})`)
+    const derived = runMetric(x.metric)
+    if (derived !== undefined) {
+      for (const who of [x.learner, ...(x.than !== undefined ? [x.than] : [])]) {
+        if (!derived.applies(partial, who)) fail(`expectations[${i}].metric`, x.metric, `a metric defined for ${JSON.stringify(who)} (${x.metric}: ${derived.title})`)
+      }
+    } else if (!builtinMetrics.has(x.metric) && !reported.has(x.metric)) {
+      fail(`expectations[${i}].metric`, x.metric, `a built-in metric (${[...builtinMetrics].join(", ")})${reported.size > 0 ? ` or one this adversary reports (${[...reported].join(", ")})` : "; this adversary reports no metrics of its own"}`)
+    }
     if (x.coordinate !== undefined && x.coordinate >= dim) fail(`expectations[${i}].coordinate`, x.coordinate, `a coordinate in [0, ${dim - 1}]`)
     if (x.op === "near" && !(x.tolerance !== undefined && x.tolerance > 0)) fail(`expectations[${i}].tolerance`, x.tolerance, "a positive tolerance for \"near\"")
     if (x.metric === "pseudoAvgRegret" && sample.expectedLoss === undefined) {
@@ -111,7 +132,8 @@ export const resolveScenario = (input: unknown, source: string): ResolvedScenari
     start: [...s.start],
     seeds,
     checkpoints: { perDecade: s.checkpoints?.perDecade ?? 20, extra: [...extra] },
-    expectations,
+    // Every resolved claim says which seeds it is about: on every seed unless the file says "mean".
+    expectations: expectations.map((e) => ({ ...e, over: e.over ?? "all" })),
     ...(s.createAdversary !== undefined ? { createAdversary: s.createAdversary } : {}),
     source
   }
@@ -137,3 +159,11 @@ export const toScenarioInput = (s: ResolvedScenario): ScenarioInput => ({
 
 /** Identity with types: what a TypeScript scenario file exports (`export default defineScenario({...})`). */
 export const defineScenario = <const S extends ScenarioInput>(input: S): S => input
+
+/** True for what resolveScenario returns (every learner resolved, seeds listed, source known). */
+export const isResolvedScenario = (s: ScenarioInput | ResolvedScenario): s is ResolvedScenario =>
+  "source" in s && typeof s.source === "string" && Array.isArray(s.seeds) && s.learners.every((l) => "config" in l)
+
+/** A scenario as given (resolved, or an input to resolve now with `source` naming it in errors). */
+export const asResolvedScenario = (s: ScenarioInput | ResolvedScenario, source?: string): ResolvedScenario =>
+  isResolvedScenario(s) ? s : resolveScenario(s, source ?? (typeof s?.id === "string" ? s.id : "scenario"))

@@ -10,7 +10,7 @@ export const PositiveInt = intAtLeast(1, "a positive integer")
 export const NonNegativeInt = intAtLeast(0, "a non-negative integer")
 export const Text = Schema.String.annotate({ expected: "a string" })
 export const Vector = Schema.Array(Finite).check(Schema.isMinLength(1)).annotate({ expected: "a non-empty array of numbers" })
-export const opt = Schema.optionalKey
+export const opt: typeof Schema.optionalKey = Schema.optionalKey
 
 /** A string enum whose error lists the allowed values. */
 export const enumOf = <const L extends readonly [string, ...string[]]>(values: L) =>

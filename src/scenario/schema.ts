@@ -28,13 +28,16 @@ const learnerSchema = () =>
 
 const Expectation = Schema.Struct({
   learner: Text,
-  metric: Metric,
+  // Any name passes here: resolve.ts checks it against the built-ins and the adversary's own metrics.
+  metric: Schema.Union([Metric, Text.annotate({ description: "The name of a metric the adversary reports in its rows (e.g. testError)." })]),
   coordinate: opt(NonNegativeInt),
+  over: opt(enumOf(["all", "mean"])),
   op: enumOf([">=", "<=", "near"]),
   value: Finite,
   tolerance: opt(Finite),
+  than: opt(Text.annotate({ description: "Another learner's label: the claim is metric op (its metric + value), seed by seed." })),
   why: opt(Text)
-}).annotate({ description: "A claim checked on the final row of every seed of one learner." })
+}).annotate({ description: "A claim about one learner's final rows: on every seed (over: \"all\", the default) or for their mean over the seeds (over: \"mean\")." })
 
 const scenarioFile = () => Schema.Struct({
   ...headerFields,

@@ -5,17 +5,37 @@ import type { Adversary, CheckpointRow, DomainConfig, RunStatus } from "../core/
 /** A built-in adversary described as data (JSON scenarios); TS scenarios may also give a factory. */
 export type AdversaryConfig = { readonly kind: string; readonly [param: string]: unknown }
 
-/** A claim the run must show, checked on the final row of every seed of one learner. */
+/** The numbers every final row has: final x (a coordinate), x̄, R_T/T, R_T, pseudo-regret/T, ‖x_T − x*‖. */
+export type BuiltinMetric = "x" | "xAvg" | "avgRegret" | "regret" | "pseudoAvgRegret" | "distToComparator"
+
+/**
+ * A claim the run must show about one learner's final rows: on every seed (`over: "all"`, the
+ * default) or for their mean over the seeds (`over: "mean"`), for claims about an average
+ * behaviour that single seeds of a stochastic adversary may miss.
+ */
 export interface Expectation {
   /** Learner label. */
   readonly learner: string
-  /** Which number: final x (coordinate `coordinate`, default 0), R_T/T, R_T, pseudo-regret/T, ‖x_T − x*‖. */
-  readonly metric: "x" | "xAvg" | "avgRegret" | "regret" | "pseudoAvgRegret" | "distToComparator"
+  /**
+   * Which number: a built-in one (`x` and `xAvg` at coordinate `coordinate`, default 0; the
+   * norm ‖x_T − x*_T‖₂ is `distToComparator`), or the name of a number the adversary reports in
+   * its rows' `metrics` (e.g. "testError").
+   */
+  readonly metric: BuiltinMetric | (string & {})
+  /** The coordinate of x or xAvg (default 0). */
   readonly coordinate?: number
+  /** "all": the claim holds on every seed (default); "mean": it holds for the mean over the seeds. */
+  readonly over?: "all" | "mean"
   readonly op: ">=" | "<=" | "near"
+  /** The bound; with `than`, the offset added to the other learner's number. */
   readonly value: number
   /** Tolerance for "near" (absolute). */
   readonly tolerance?: number
+  /**
+   * Another learner's label: the claim is then `metric op (than's metric + value)`, seed by seed
+   * (e.g. Adam's test error ≥ GD's + 0.2; a monotone trend as a chain of such claims).
+   */
+  readonly than?: string
   /** Optional human reason, e.g. "Theorem 1: Adam converges to +1". */
   readonly why?: string
 }
@@ -86,6 +106,8 @@ export interface LearnerSummary {
   readonly regret: Spread
   readonly avgRegret: Spread
   readonly pseudoAvgRegret?: Spread
+  /** Final values of the adversary's own metrics (CheckpointRow.metrics), when it reports any. */
+  readonly metrics?: Readonly<Record<string, Spread>>
   readonly diverged: number
 }
 
@@ -100,8 +122,10 @@ export interface ExpectationResult {
   readonly expectation: Expectation
   readonly text: string
   readonly holds: boolean
-  /** Observed value per seed. */
+  /** Observed value per seed (with `than`: its difference from that learner's value). */
   readonly observed: readonly number[]
+  /** The mean over the seeds, for an expectation over the mean. */
+  readonly mean?: number
 }
 
 export interface ScenarioResult {

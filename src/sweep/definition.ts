@@ -6,14 +6,15 @@ import { createHash } from "node:crypto"
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { readFile } from "node:fs/promises"
 import * as path from "node:path"
-import { fileURLToPath, pathToFileURL } from "node:url"
+import { fileURLToPath } from "node:url"
 import { Result, Schema } from "effect"
 import { serialiseScenario } from "../report/data.ts"
 import { formatPath, ScenarioError, valueAt } from "../scenario/error.ts"
 import { applyOverrides, getScenario, listScenarios, loadScenario, resolveScenario } from "../scenario/index.ts"
+import { importUserModule } from "../scenario/load-module.ts"
 import { parseScenarioJson } from "../scenario/registry.ts"
 import { firstProblem } from "../scenario/schema.ts"
-import type { Expectation, ResolvedScenario } from "../scenario/types.ts"
+import type { BuiltinMetric, ResolvedScenario } from "../scenario/types.ts"
 import { type Axis, type GridValue, makeAxis, mergeAxes, parseValues, pointCount } from "./grid.ts"
 import { Finite, headerFields, Metric, NonNegativeInt, opt, PositiveInt, Text } from "../scenario/schema-parts.ts"
 import { UserError } from "../core/config/error.ts"
@@ -23,7 +24,7 @@ export class SweepInputError extends UserError {
   override readonly name = "SweepInputError"
 }
 
-export type VerdictMetric = Expectation["metric"]
+export type VerdictMetric = BuiltinMetric
 
 /** A job "converged" when metric op threshold holds on its final row (e.g. x ≤ −0.9). */
 export interface Verdict {
@@ -176,7 +177,7 @@ const loadSource = async (ref: string): Promise<SweepSource> => {
     if ("sweep" in obj) return { scenarioRef: abs, section: decodeSweepSection(obj.sweep, shown), where: shown }
     return { scenarioRef: abs, where: shown }
   }
-  const mod = (await import(pathToFileURL(abs).href)) as { sweep?: unknown }
+  const mod = await importUserModule(abs, shown)
   if (mod.sweep !== undefined) return { scenarioRef: abs, section: decodeSweepSection(mod.sweep, shown), where: shown }
   return { scenarioRef: abs, where: shown }
 }

@@ -7,7 +7,7 @@ import * as fs from "node:fs/promises"
 import * as path from "node:path"
 import type { ChartSpec } from "../report/charts.ts"
 import { writeDirAtomic } from "../report/atomic.ts"
-import { toJson } from "../report/data.ts"
+import { rendering, toJson, type Rendering } from "../report/data.ts"
 import { csvField, escapeHtml as h, fmt } from "../report/format.ts"
 import { chartSection, htmlPage } from "../report/page.ts"
 import { browserLibs, scriptFiles } from "../report/libs.ts"
@@ -24,6 +24,8 @@ export interface SweepReportOptions {
   readonly command: string
   readonly version: string
   readonly png?: boolean
+  /** sweep-report.json of the report being re-rendered: its provenance is kept, the re-rendering recorded. */
+  readonly previous?: unknown
 }
 
 export interface SweepProvenance {
@@ -36,6 +38,8 @@ export interface SweepProvenance {
   readonly plan: SweepPlan
   readonly scenario: unknown
   readonly counts: { readonly total: number; readonly finished: number; readonly failed: number; readonly missing: number }
+  /** The last time the report was re-rendered from the results, if it was. */
+  readonly rerendered?: Rendering
 }
 
 const convergedText = (p: PointSummary): string => (p.converged === undefined ? "—" : `${p.converged}/${p.n}`)
@@ -120,7 +124,11 @@ ${tableSection(plan, summary)}
 <pre id="config-json">${h(JSON.stringify({ sweep: { ...plan }, scenario: info.scenario }, null, 2))}</pre>`,
     charts,
     png: input.png,
-    provenance: [["regenerate with", info.command], ["regretlab version", info.version], ["Node", info.node], ["generated", info.timestamp], ["seeds", plan.seeds.join(", ")], ["fingerprint", plan.fingerprint]],
+    provenance: [
+      ["regenerate with", info.command], ["regretlab version", info.version], ["Node", info.node], ["generated", info.timestamp],
+      ...(info.rerendered ? [["re-rendered", `${info.rerendered.timestamp} (regretlab ${info.rerendered.version}, Node ${info.rerendered.node})`] as const] : []),
+      ["seeds", plan.seeds.join(", ")], ["fingerprint", plan.fingerprint]
+    ],
     files: input.files,
     scripts: input.scripts,
     extraScript: SORT_SCRIPT
@@ -140,13 +148,16 @@ export const writeSweepReport = async (manifest: Manifest, summary: SweepSummary
   const plan = manifest.plan
   const charts = buildSweepCharts(plan, summary)
   const svgs = await Promise.all(charts.map((c) => renderSvg(c.spec)))
+  const previous = (options.previous ?? {}) as Partial<Record<keyof SweepProvenance, unknown>>
+  const text = (v: unknown, fallback: string) => (typeof v === "string" ? v : fallback)
   const info: SweepProvenance = {
     tool: "regretlab",
     kind: "sweep-report",
-    version: options.version,
-    command: options.command,
-    node: process.version,
-    timestamp: new Date().toISOString(),
+    version: text(previous.version, options.version),
+    command: text(previous.command, options.command),
+    node: text(previous.node, process.version),
+    timestamp: text(previous.timestamp, new Date().toISOString()),
+    ...(options.previous !== undefined ? { rerendered: rendering(options.version) } : {}),
     plan,
     scenario: manifest.scenario,
     counts: { total: summary.total, finished: summary.finished, failed: summary.failed, missing: summary.missing }

@@ -47,8 +47,9 @@ export const meetsVerdict = (r: JobRecord, v: Verdict): boolean => {
   return v.op === "<=" ? m <= v.threshold : m >= v.threshold
 }
 
-/** e.g. "x ≤ -0.9"; with why, the reason in brackets. */
-export const verdictText = (v: Verdict, withWhy = true): string => `${v.metric} ${v.op === "<=" ? "≤" : "≥"} ${v.threshold}${withWhy && v.why ? ` (${v.why})` : ""}`
+/** e.g. "x[0] ≤ -0.9" (x and xAvg name their coordinate); with why, the reason in brackets. */
+export const verdictText = (v: Verdict, withWhy = true): string =>
+  `${v.metric === "x" || v.metric === "xAvg" ? `${v.metric}[0]` : v.metric} ${v.op === "<=" ? "≤" : "≥"} ${v.threshold}${withWhy && v.why ? ` (${v.why})` : ""}`
 
 export const summariseSweep = (plan: SweepPlan, records: readonly JobRecord[]): SweepSummary => {
   const groups = new Map<string, JobRecord[]>()

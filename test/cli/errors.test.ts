@@ -59,10 +59,10 @@ describe.concurrent("failed runs exit 1", () => {
   it("--check with a broken expectation (and exit 0 without --check)", async () => {
     const checked = await cli(["run", fixture("tiny.json"), "--no-report", "--check"])
     expect(checked.code).toBe(1)
-    expect(checked.stderr).toBe("regretlab: --check: 1 expectation failed: adam: final x ≤ -0.5 (deliberately false, for --check)\n")
+    expect(checked.stderr).toBe("regretlab: --check: 1 expectation failed: adam: final x[0] ≤ -0.5 on every seed (deliberately false, for --check)\n")
     const unchecked = await cli(["run", fixture("tiny.json"), "--no-report"])
     expect(unchecked.code).toBe(0)
-    expect(unchecked.stdout).toContain("✗ adam: final x ≤ -0.5")
+    expect(unchecked.stdout).toContain("✗ adam: final x[0] ≤ -0.5 on every seed")
   })
 
   it("--check passes when every expectation holds", async () => {

@@ -7,7 +7,7 @@ import { resolveLearner } from "../../src/core/learner/resolve.ts"
 import type { Algorithm1Config } from "../../src/core/learner/algorithm1/fields.ts"
 
 const shape = (spec: LearnerSpec, dim = 1): KernelShape => ({
-  config: resolveLearner(spec).config as Algorithm1Config, dim, bounds: "uniform", lo: -1, hi: 1, accounting: true, linear: true, expected: "none", gradientSums: true
+  config: resolveLearner(spec).config as Algorithm1Config, dim, bounds: "uniform", lo: -1, hi: 1, symmetric: true, accounting: true, linear: true, expected: "none", gradientSums: true, windowX: true, windowRegret: true
 })
 
 describe("round kernel", () => {

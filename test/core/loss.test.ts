@@ -26,7 +26,10 @@ const num = (min: number, max: number) => fc.double({ min, max, noNaN: true, noD
 const vec = (dim: number, min = -2, max = 2) => fc.array(num(min, max), { minLength: dim, maxLength: dim })
 const label = fc.constantFrom(-1, 1)
 
-const lossArb = (family: LossFamilyName, dim: number): fc.Arbitrary<Loss> => {
+// The objective family (one fixed objective every round) has its own tests (test/core/fullbatch.test.ts).
+type PerRoundFamily = Exclude<LossFamilyName, "objective">
+
+const lossArb = (family: PerRoundFamily, dim: number): fc.Arbitrary<Loss> => {
   switch (family) {
     case "linear":
       return fc.tuple(vec(dim), num(-2, 2)).map(([g, c]) => new LinearLoss(dim, g, c))
@@ -41,7 +44,7 @@ const lossArb = (family: LossFamilyName, dim: number): fc.Arbitrary<Loss> => {
   }
 }
 
-const createStats = (family: LossFamilyName, dim: number, options: { exact1d?: boolean; maxIterations?: number } = {}): ComparatorStats => {
+const createStats = (family: PerRoundFamily, dim: number, options: { exact1d?: boolean; maxIterations?: number } = {}): ComparatorStats => {
   switch (family) {
     case "linear":
       return new LinearStats(dim)
@@ -167,7 +170,7 @@ describe("loss values and gradients", () => {
     expect(g[0]).toBeCloseTo(-0.25, 15)
   })
 
-  const families: LossFamilyName[] = ["linear", "quadratic", "absolute", "hinge", "logistic"]
+  const families: PerRoundFamily[] = ["linear", "quadratic", "absolute", "hinge", "logistic"]
   for (const family of families) {
     it(`${family}: gradient matches central finite differences away from kinks`, () => {
       fc.assert(
@@ -275,8 +278,8 @@ describe("scalar terms (the certificate's ingredients)", () => {
 })
 
 describe("comparator against brute force", () => {
-  const closedForm: LossFamilyName[] = ["linear", "quadratic"]
-  const numeric: LossFamilyName[] = ["absolute", "hinge", "logistic"]
+  const closedForm: PerRoundFamily[] = ["linear", "quadratic"]
+  const numeric: PerRoundFamily[] = ["absolute", "hinge", "logistic"]
 
   for (const dom of domains) {
     const dim = dom.domain.dim
@@ -350,7 +353,7 @@ describe("comparator against brute force", () => {
   it("the numeric certificate stays valid when the iteration budget runs out", () => {
     fc.assert(
       fc.property(
-        fc.constantFrom<LossFamilyName>("absolute", "hinge", "logistic"),
+        fc.constantFrom<PerRoundFamily>("absolute", "hinge", "logistic"),
         fc.constantFrom("box", "ball", "simplex"),
         fc.integer({ min: 0, max: 8 }),
         fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 8 }),
@@ -374,7 +377,7 @@ describe("comparator against brute force", () => {
   it("1-D absolute and hinge: the exact path is the weighted median and agrees with the numeric path", () => {
     fc.assert(
       fc.property(
-        fc.constantFrom<LossFamilyName>("absolute", "hinge"),
+        fc.constantFrom<PerRoundFamily>("absolute", "hinge"),
         fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 30 }),
         (family, seeds) => {
           const losses = seeds.map((seed) => fc.sample(lossArb(family, 1), { seed, numRuns: 1 })[0])
@@ -419,7 +422,7 @@ describe("comparator against brute force", () => {
   it("warm-started checkpoints agree with cold solves", () => {
     fc.assert(
       fc.property(
-        fc.constantFrom<LossFamilyName>("absolute", "hinge", "logistic"),
+        fc.constantFrom<PerRoundFamily>("absolute", "hinge", "logistic"),
         fc.constantFrom("box", "ball", "simplex"),
         fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 12, maxLength: 40 }),
         (family, domName, seeds) => {
@@ -555,7 +558,7 @@ describe("comparator against brute force", () => {
   })
 
   it("lossFamilies maps every name to its family", () => {
-    const names: LossFamilyName[] = ["linear", "quadratic", "absolute", "hinge", "logistic"]
+    const names: LossFamilyName[] = ["linear", "quadratic", "absolute", "hinge", "logistic", "objective"]
     expect(Object.keys(lossFamilies).sort()).toEqual([...names].sort())
     for (const name of names) {
       expect(lossFamilies[name].name).toBe(name)

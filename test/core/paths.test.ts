@@ -26,7 +26,8 @@ const adversary = fc.oneof(
   fc.record({ kind: fc.constant("quadratic"), curvature: fc.constantFrom(0.5, 1, 3), center: fc.double({ min: -3, max: 3, noNaN: true }) }),
   fc.record({ kind: fc.constant("noisy-quadratic"), p: fc.double({ min: 0, max: 1, noNaN: true }) }),
   fc.record({ kind: fc.constant("far-end"), scale: fc.constantFrom(0.5, 2) }),
-  fc.record({ kind: fc.constant("logistic-stream"), signal: fc.constantFrom(0, 2) })
+  fc.record({ kind: fc.constant("logistic-stream"), signal: fc.constantFrom(0, 2) }),
+  fc.record({ kind: fc.constant("full-batch"), objective: fc.record({ kind: fc.constant("gaussian-least-squares"), n: fc.integer({ min: 3, max: 12 }), penalty: fc.constantFrom(0.1, 2), testSize: fc.constant(5) }) })
 )
 
 const fusedKinds = [...learnerKinds.values()].filter((k) => k.family === "algorithm1").map((k) => k.kind)

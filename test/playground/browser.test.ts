@@ -21,7 +21,7 @@ interface Hook {
   readonly drawnId: number
   readonly lastId: number
   readonly state: unknown
-  chartData(name: string): Record<string, { learner: string; t: number; mean: number }[]>
+  chartData(name: string): Record<string, { learner: string; t: number; mean?: number; value?: number }[]>
 }
 type Win = { regretlabPlayground: Hook }
 
@@ -66,7 +66,8 @@ const drawnFinal = (page: Page) =>
     const data = (window as unknown as Win).regretlabPlayground.chartData("avg-regret")
     const rows = Object.values(data).flat()
     const out: Record<string, { t: number; value: number }> = {}
-    for (const r of rows) if (out[r.learner] === undefined || r.t > out[r.learner].t) out[r.learner] = { t: r.t, value: r.mean }
+    // One run per learner is drawn as its checkpoint value (`value`), several seeds as their `mean`.
+    for (const r of rows) if (out[r.learner] === undefined || r.t > out[r.learner].t) out[r.learner] = { t: r.t, value: (r.mean ?? r.value)! }
     return out
   })
 

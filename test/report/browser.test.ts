@@ -24,7 +24,7 @@ describe("index.html in headless Chromium", () => {
     const { dir } = await writeReport(makeResult({ horizon: 2000, labels: [...labels] }), { outDir: path.join(parent, "report"), command: "regretlab run test", version: "0", png: false })
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
     try {
-      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } })
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
       const problems: string[] = []
       const requests: string[] = []
       page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`) })
@@ -41,8 +41,9 @@ describe("index.html in headless Chromium", () => {
         els.map((el) => ({
           name: el.getAttribute("data-chart"),
           marks: el.querySelectorAll("svg .role-mark path").length,
-          // First line of each legend label (the second line is the hyperparameters).
-          legend: Array.from(el.querySelectorAll("svg .role-legend-label text")).map((t) => t.querySelector("tspan")?.textContent ?? t.textContent),
+          // First line of each learner legend label (the second line is the hyperparameters); the
+          // comparator's own legend entry has no second line.
+          legend: Array.from(el.querySelectorAll("svg .role-legend-label text")).filter((t) => t.querySelector("tspan")).map((t) => t.querySelector("tspan")!.textContent),
           injected: el.querySelectorAll("img, script").length
         }))
       )

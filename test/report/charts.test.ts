@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { compile, type TopLevelSpec } from "vega-lite"
 import { buildCharts, type ChartSpec } from "../../src/report/index.ts"
+import { tQuantile975 } from "../../src/report/series.ts"
 import { makeResult } from "./fixture.ts"
 
 type Json = Record<string, any>
@@ -47,7 +48,7 @@ describe("buildCharts", () => {
       // The zero rule in the Γ chart has no learner; every other row belongs to one.
       const learners = new Set(inlineRows(c.spec as Json).filter((r) => r.learner !== undefined).map((r) => r.learner))
       expect([...learners].sort(), c.name).toEqual([...labels].sort())
-      const colour = units(c.spec as Json).find((u) => u.encoding?.color)!.encoding.color
+      const colour = units(c.spec as Json).find((u) => u.encoding?.color?.field === "learner")!.encoding.color
       expect(colour.scale.domain).toEqual(labels)
     }
   })
@@ -63,21 +64,31 @@ describe("buildCharts", () => {
   })
 
   it("puts R_t on a log axis (positive, spanning decades) and says so in the axis title", () => {
-    const mean = units(byName(charts, "regret")).find((u) => u.name === "mean")!
+    const mean = units(byName(charts, "regret")).find((u) => u.name === "Rₜ_mean")!
     expect(mean.encoding.y.scale.type).toBe("log")
-    expect(mean.encoding.y.title).toMatch(/R_t.*loss units.*log scale/)
+    expect(mean.encoding.y.title).toMatch(/Rₜ.*loss units.*log scale/)
+    expect(mean.encoding.y.axis.format).toBe(",~r")
   })
 
-  it("draws spread bands (min ≤ mean ≤ max) when there are several seeds, none with one seed", () => {
+  it("several seeds: the mean with its 95% Student-t interval and every seed's thin line; one seed: neither", () => {
     const spec = byName(charts, "avg-regret")
-    expect(units(spec).some((u) => u.name === "band" && u.mark.type === "area")).toBe(true)
-    for (const r of inlineRows(spec)) expect(r.lo <= r.mean && r.mean <= r.hi).toBe(true)
+    const interval = units(spec).find((u) => u.name === "Rₜ/t_interval")!
+    expect(interval.mark.type).toBe("area")
+    const seeds = units(spec).find((u) => u.name === "Rₜ/t_seeds")!
+    expect(new Set(seeds.data.values.map((r: Json) => r.seed))).toEqual(new Set([1, 2]))
+    // Two seeds: half-width t₀.₉₇₅,₁ · sd/√2 = 12.706 · |a − b|/2.
+    const p = interval.data.values.find((r: Json) => r.learner === "Adam" && r.t === 100)
+    const [a, b] = result.runs.filter((r) => r.learner === "Adam").map((r) => r.rows.find((row) => row.t === 100)!.avgRegret)
+    expect(p.mean).toBeCloseTo((a + b) / 2, 12)
+    expect(p.hi - p.mean).toBeCloseTo(12.706 * Math.abs(a - b) / 2, 9)
+    expect(tQuantile975(2)).toBe(12.706)
+    expect(tQuantile975(11)).toBe(2.228)
     const single = byName(buildCharts(makeResult({ seeds: [1] })), "avg-regret")
-    expect(units(single).some((u) => u.name === "band")).toBe(false)
+    expect(units(single).map((u) => u.name)).toEqual(["Rₜ/t_line"])
   })
 
   it("mean R_t/t at the horizon equals the summary's mean", () => {
-    const rows = inlineRows(byName(charts, "avg-regret"))
+    const rows = units(byName(charts, "avg-regret")).find((u) => u.name === "Rₜ/t_mean")!.data.values as Json[]
     for (const s of result.summary) {
       const last = rows.filter((r) => r.learner === s.learner).at(-1)!
       expect(last.t).toBe(s.t)
@@ -133,38 +144,62 @@ describe("buildCharts", () => {
     expect(units(spec).some((u) => u.name === "bound")).toBe(true)
   })
 
-  it("iterate chart: x_t, the averaged iterate and the comparator for d = 1", () => {
+  it("iterate chart: xₜ and x̄ₜ panels per seed (never a mean), with the comparator's own legend entry", () => {
     const spec = byName(charts, "iterate")
-    const keys = new Set(inlineRows(spec).map((r) => r.key))
-    expect(keys).toEqual(new Set(["x_t", "x̄_t", "x*_t"]))
-    expect(units(spec).map((u) => u.name)).toEqual(["band", "mean", "average", "comparator"])
-    expect(spec.facet).toBeUndefined()
+    expect(spec.vconcat.map((p: Json) => p.title.text)).toEqual(["xₜ: the point played in round t", "x̄ₜ = (x₁ + … + xₜ)/t: the averaged iterate"])
+    const names = units(spec).map((u) => u.name)
+    expect(names).toEqual(["xₜ_seeds", "comparator_x0", "x̄ₜ_seeds", "comparator_avg0"])
+    expect(names.some((n) => /mean/.test(n))).toBe(false)
+    const comparator = units(spec).find((u) => u.name === "comparator_x0")!
+    expect(comparator.encoding.stroke.legend.symbolDash).toEqual([2, 3])
+    // The fixture's comparator is −1 for every seed: one path, on the padded domain [−1, 1].
+    expect(new Set(comparator.data.values.map((r: Json) => r.seed))).toEqual(new Set([1]))
+    expect(comparator.encoding.y.scale).toMatchObject({ domain: [-1, 1], padding: 10 })
   })
 
-  it("iterate chart: one facet row per coordinate for d ≤ 4, the distance to the comparator above", () => {
+  it("iterate chart: two panels per coordinate for d ≤ 4, the distance to the comparator above", () => {
     const two = byName(buildCharts(makeResult({ dim: 2, horizon: 500 })), "iterate")
-    expect(two.facet.row.field).toBe("coordinate")
-    expect(new Set(two.data.values.map((r: Json) => r.coordinate))).toEqual(new Set([0, 1]))
+    expect(two.vconcat.map((p: Json) => p.title.text)).toEqual(["xₜ[0]: the point played in round t", "x̄ₜ[0] = (x₁ + … + xₜ)/t: the averaged iterate", "xₜ[1]: the point played in round t", "x̄ₜ[1] = (x₁ + … + xₜ)/t: the averaged iterate"])
     const six = byName(buildCharts(makeResult({ dim: 6, horizon: 500 })), "iterate")
-    expect(six.facet).toBeUndefined()
-    expect(units(six).find((u) => u.name === "mean")!.encoding.y.title).toMatch(/‖x_t − x\*_t‖₂/)
+    expect(six.vconcat).toBeUndefined()
+    expect(units(six).find((u) => u.name === "‖xₜ − x*ₜ‖₂_mean")!.encoding.y.title).toMatch(/‖xₜ − x\*ₜ‖₂/)
   })
 
   it("legend carries each learner's label with its key hyperparameters", () => {
     const spec = byName(charts, "avg-regret")
     const hyper = spec.params.find((p: Json) => p.name === "hyper").value
-    expect(hyper.Adam).toMatch(/α=0\.5\/√t, β1=0\.9, β2=0\.99/)
+    expect(hyper.Adam).toMatch(/α=0\.5\/√t, β₁=0\.9, β₂=0\.99/)
     expect(hyper.AMSGrad).toMatch(/max\(v\)/)
     expect(hyper.AdaGrad).toMatch(/adagrad/)
   })
 
-  it("gamma chart: min Γ on a scale that shows negatives, and the share of negative rounds in [0, 1]", () => {
+  it("gamma chart: min Γ on a symlog scale linear within ±1, zero drawn, the negative region shaded; the share of negative rounds in [0, 1]", () => {
     const spec = byName(charts, "gamma")
     expect(spec.vconcat).toHaveLength(2)
     const [top, bottom] = spec.vconcat
-    expect(top.data.values.some((r: Json) => r.mean < 0)).toBe(true)
-    expect(["symlog", "linear"]).toContain(units(top).find((u) => u.name === "gamma_mean")!.encoding.y.scale.type)
-    for (const r of bottom.data.values) expect(r.mean >= 0 && r.mean <= 1).toBe(true)
+    const mean = units(top).find((u) => u.name === "min Γₜ_mean")!
+    expect(mean.data.values.some((r: Json) => r.mean < 0)).toBe(true)
+    expect(mean.encoding.y.scale).toMatchObject({ type: "symlog", constant: 1 })
+    expect(mean.encoding.y.axis.values).toContain(0)
+    expect(units(top).find((u) => u.name === "gamma_zero")!.mark.type).toBe("rule")
+    expect(units(top).find((u) => u.name === "gamma_negative")!.data.values[0].y2).toBe(0)
+    for (const u of units(bottom)) for (const r of u.data.values) for (const k of ["mean", "value"]) if (k in r) expect(r[k] >= 0 && r[k] <= 1).toBe(true)
+  })
+
+  it("styles learners by colour, dash and width, widest first, and the legend says so", () => {
+    const line = units(byName(buildCharts(makeResult({ seeds: [1] })), "avg-regret"))[0]
+    expect(line.encoding.strokeDash.scale.range[0]).toEqual([1, 0])
+    const widths = line.encoding.strokeWidth.scale.range as number[]
+    expect([...widths].sort((a, b) => b - a)).toEqual(widths)
+    expect(line.encoding.color.title).toMatch(/widest drawn first/)
+    expect(line.encoding.color.legend).toEqual(line.encoding.strokeDash.legend)
+  })
+
+  it("writes math as text symbols, never TeX source", () => {
+    for (const c of charts) {
+      const text = JSON.stringify(c.spec)
+      expect(text, c.name).not.toMatch(/_\{|\^\{|\\frac|\\sum/)
+    }
   })
 
   it("summary chart has one bar per learner with x_T, R_T, R_T/T and the verdict", () => {

@@ -29,11 +29,13 @@ describe("renderSvg", () => {
       const svg = await renderSvg(c.spec)
       const names = parseXml(svg)
       expect(names[0], c.name).toBe("svg")
-      const markClass = c.name === "summary" ? "bar_marks" : c.name === "gamma" ? "gamma_mean_marks" : "mean_marks"
+      // A line chart has one <g> (one path) per series: the means, or each seed's line for the
+      // iterate (per seed, never averaged); a bar chart one group holding one path per learner.
+      const markClass = c.name === "summary" ? "bar_marks" : c.name === "iterate" ? "\\w*_seeds_marks" : "\\w*_mean_marks"
       const groups = groupsWithClass(svg, markClass)
-      // A line chart has one <g> (one path) per series; a bar chart one group holding one path per learner.
       const series = c.name === "summary" ? (groups[0].match(/<path /g) ?? []).length : groups.length
-      expect(series, c.name).toBe(labels.length)
+      const perPanel = c.name === "iterate" ? 2 * 2 : c.name === "gamma" ? 2 : 1
+      expect(series, c.name).toBe(labels.length * perPanel)
       for (const label of labels) expect(svg, `${c.name} names ${label}`).toContain(`learner: ${label}`)
       expect(new Resvg(svg).width, "resvg parses it too").toBeGreaterThan(0)
     }

@@ -1,7 +1,9 @@
 // The two examples in docs/writing-an-adversary.md run as written and their expectations hold.
-import { readFileSync, rmSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import * as path from "node:path"
 import { describe, expect, it } from "vitest"
-import { loadScenario, resolveScenario, runScenarioSync } from "../../src/scenario/index.ts"
+import { applyOverrides, loadScenario, resolveScenario, runScenarioSync } from "../../src/scenario/index.ts"
 
 const doc = readFileSync("docs/writing-an-adversary.md", "utf8")
 const block = (lang: string): string => {
@@ -11,17 +13,20 @@ const block = (lang: string): string => {
 }
 
 describe("docs/writing-an-adversary.md", () => {
-  it("the TypeScript example is under 20 lines and its expectation holds", async () => {
+  it("the TypeScript example is under 20 lines and runs from a folder of its own, as the doc says", async () => {
     const code = block("ts")
     expect(code.trim().split("\n").length).toBeLessThan(20)
-    const file = "test/scenario/fixtures/.doc-flip.ts"
-    writeFileSync(file, code.replaceAll("../src/", "../../../src/"))
+    const dir = mkdtempSync(path.join(tmpdir(), "regretlab-doc-"))
     try {
+      mkdirSync(path.join(dir, "my-scenarios"))
+      const file = path.join(dir, "my-scenarios", "flip.ts")
+      writeFileSync(file, code)
       const s = await loadScenario(file)
       const r = runScenarioSync(s)
       expect(r.expectations.map((e) => e.holds)).toEqual([true])
+      expect(applyOverrides(s, ["adversary.k=2000"]).adversary).toMatchObject({ kind: "flip", k: 2000 })
     } finally {
-      rmSync(file, { force: true })
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 

@@ -30,7 +30,7 @@ describe("reddi2018/theorem1 through the scenario layer", () => {
     const wrong = resolveScenario({ ...toScenarioInput(s), expectations: [{ learner: "adam", metric: "x", op: "<=", value: 0, why: "false claim" }] }, "t")
     const r = runScenarioSync(wrong)
     expect(r.expectations[0].holds).toBe(false)
-    expect(r.expectations[0].text).toBe("adam: final x ≤ 0 (false claim)")
+    expect(r.expectations[0].text).toBe("adam: final x[0] ≤ 0 on every seed (false claim)")
   })
 })
 

@@ -4,7 +4,9 @@ import { getScenario, listScenarios, runScenarioSync } from "../../src/scenario/
 
 const required = [
   "reddi2018/theorem1", "lecture/period3", "reddi2018/online", "reddi2018/stochastic", "reddi2018/theorem2",
-  "reddi2018/theorem3", "bock-weiss/cycle", "dereich/asymmetric-noise", "projection/ball-100", "logistic/online-regression"
+  "reddi2018/theorem3", "bock-weiss/cycle", "dereich/asymmetric-noise", "projection/ball-100", "logistic/online-regression",
+  "implicit-bias/bilinear-grid", "implicit-bias/bilinear-step", "implicit-bias/flow-order",
+  "generalization/wilson-overparameterised", "generalization/convex-ridge", "generalization/adamw-decoupled"
 ]
 
 describe("built-in registry", () => {

@@ -31,7 +31,7 @@ const cases: readonly (readonly [string, unknown, string])[] = [
   ["start dimension", with_({ start: [0, 0] }), "scenarios/x.json: start: expected an array of 1 number (the domain dimension), got [0,0]"],
   ["adversary dimension", with_({ adversary: { kind: "periodic-linear", C: 3, direction: [1, 1] } }), "scenarios/x.json: adversary.direction: expected an array of length 1 (the domain dimension), not 2, got [1,1]"],
   ["domain dimension", with_({ domain: { kind: "box", lower: [-1, -1], upper: [1] } }), "scenarios/x.json: domain.upper: expected an array of length 2 (the length of domain.lower), got [1]"],
-  ["unknown preset", with_({ learners: [{ label: "a", kind: "adam", preset: "keras" }] }), "scenarios/x.json: learners[0].preset: expected one of \"paper\", \"pytorch\", \"optax\", got \"keras\""],
+  ["unknown preset", with_({ learners: [{ label: "a", kind: "adam", preset: "keras" }] }), "scenarios/x.json: learners[0].preset: expected one of \"paper\", \"pytorch\", \"optax\", \"cattaneo\", got \"keras\""],
   ["checkpoint beyond the horizon", with_({ checkpoints: { extra: [50, 200] } }), "scenarios/x.json: checkpoints.extra[1]: expected a round in [1, 100] (the horizon), got 200"],
   ["unknown field", with_({ horizn: 3 }), "scenarios/x.json: horizn: expected no such field"],
   ["unknown adversary parameter", with_({ adversary: { kind: "periodic-linear", C: 3, peroid: 3 } }), "scenarios/x.json: adversary.peroid: expected no such field (known fields: C, period, scale, direction), got 3"],

@@ -28,17 +28,31 @@ describe("sweep charts and report", () => {
       learners: ["adam"], grid: ["learners.adam.beta2=0.5,0.9,0.99", "learners.adam.beta1=0,0.5,0.9"], horizon: 2000, verdict: { metric: "x", op: "<=", threshold: -0.9 }
     })
     const charts = buildSweepCharts(plan, summary)
-    expect(charts.map((c) => c.name)).toEqual(["heatmap-avgRegret", "heatmap-x", "heatmap-verdict"])
-    const layers = (charts[2].spec as { layer: Layer[] }).layer
+    // The outcome that separates the phases first.
+    expect(charts.map((c) => c.name)).toEqual(["heatmap-x", "heatmap-verdict", "heatmap-avgRegret"])
+    const layers = (charts[1].spec as { layer: (Layer & { encoding: Record<string, any> })[] }).layer
+    // Quantitative axes: 1 − β₂ on a reversed log scale (β₂ grows to the right), β₁ linear, titled as symbols.
+    const x = layers[0].encoding.x, y = layers[0].encoding.y
+    expect(x.scale).toMatchObject({ type: "log", reverse: true })
+    expect(x.title).toMatch(/^1 − β₂ \(adam\)/)
+    expect(y.scale.type).toBe("linear")
+    expect(y.title).toBe("β₁ (adam)")
     const curve = layers.find((l) => typeof l.mark === "object" && l.mark.type === "line")!
     const pts = curve.data!.values as { u: number; v: number; curve: string }[]
-    expect(pts[0].curve).toMatch(/β1 = √β2/)
-    // β2 = 0.5 (u = 0) ↦ β1 = 0.707, between grid rows 0.5 (1) and 0.9 (2).
-    expect(pts[0].u).toBe(0)
-    expect(pts[0].v).toBeCloseTo(1 + (Math.SQRT1_2 - 0.5) / 0.4, 10)
-    for (const p of pts) expect(p.v).toBeGreaterThanOrEqual(0)
-    const cells = layers[0].data!.values
+    expect(pts[0].curve).toMatch(/β₁ = √β₂/)
+    // A true curve: every point has β₁ = √β₂, i.e. v = √(1 − u), densely sampled.
+    expect(pts.length).toBeGreaterThan(50)
+    for (const p of pts) expect(p.v).toBeCloseTo(Math.sqrt(1 - p.u), 12)
+    const cells = layers[0].data!.values as { x0: number; x1: number; value: number }[]
     expect(cells).toHaveLength(9)
+    // Cells reach half way (geometrically) to their neighbours: 1 − β₂ = 0.1 spans √(0.1·0.01) … √(0.1·0.5).
+    const mid = cells.find((c) => c.x0 < 0.1 && c.x1 > 0.1)!
+    expect(mid.x0).toBeCloseTo(Math.sqrt(0.001), 12)
+    expect(mid.x1).toBeCloseTo(Math.sqrt(0.05), 12)
+    // Cell text readable on its fill, the verdict in a colour-blind-safe palette.
+    const text = layers.find((l) => typeof l.mark === "object" && l.mark.type === "text")!
+    for (const c of text.data!.values as { ink: string; value: number }[]) expect(c.ink).toBe(c.value === 1 ? "#fff" : "#111")
+    expect(layers[0].encoding.color.scale.range).toEqual(["#E69F00", "#f4f4f4", "#0072B2"])
   })
 
   it("no curve when the axes are not one learner's β1 and β2; line charts for one axis", async () => {

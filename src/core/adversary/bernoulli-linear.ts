@@ -50,7 +50,7 @@ export class BernoulliLinearAdversary implements Adversary {
 const probability = (c: AdversaryParams): number =>
   c.p !== undefined ? num(c, "p") : (1 + num(c, "delta")) / (num(c, "C") + 1)
 
-export const bernoulliLinearKind: AdversaryKind = {
+export const bernoulliLinearKind = {
   kind: "bernoulli-linear",
   title: "i.i.d. linear: s·C·x with probability p, else −s·x",
   citation: "Reddi, Kale & Kumar 2018, Theorem 3 and Section 5 (stochastic)",
@@ -77,4 +77,4 @@ export const bernoulliLinearKind: AdversaryKind = {
   },
   describe: (c) => `f_t(x) = ${fmt(num(c, "scale") * num(c, "C"))}·x with probability ${fmt(probability(c))}, else −${fmt(num(c, "scale"))}·x`,
   create: (c, dim) => new BernoulliLinearAdversary(dim, num(c, "C"), probability(c), num(c, "scale"), checkVector("direction", c.direction, dim))
-}
+} satisfies AdversaryKind

@@ -114,7 +114,7 @@ const checkComposite = (c: AdversaryParams, dim: number, nested: Nested, key: "a
 const partsOf = (c: AdversaryParams, dim: number, nested: Nested): Adversary[] =>
   (c.parts as AdversaryParams[]).map((p) => nested.create(p, dim))
 
-export const switchingKind: AdversaryKind = {
+export const switchingKind = {
   kind: "switching",
   title: "Switches between adversaries at given rounds",
   citation: "",
@@ -134,9 +134,9 @@ export const switchingKind: AdversaryKind = {
   },
   describe: (c, nested) => `switching at rounds ${(c.at as number[]).join(", ")} between: ${(c.parts as AdversaryParams[]).map((p) => nested.describe(p)).join(" | ")}`,
   create: (c, dim, nested) => new SwitchingAdversary(partsOf(c, dim, nested), c.at as number[])
-}
+} satisfies AdversaryKind
 
-export const mixtureKind: AdversaryKind = {
+export const mixtureKind = {
   kind: "mixture",
   title: "Each round an i.i.d. choice among adversaries",
   citation: "",
@@ -153,4 +153,4 @@ export const mixtureKind: AdversaryKind = {
   },
   describe: (c, nested) => `mixture with weights ${(c.weights as number[]).join(", ")} of: ${(c.parts as AdversaryParams[]).map((p) => nested.describe(p)).join(" | ")}`,
   create: (c, dim, nested) => new MixtureAdversary(partsOf(c, dim, nested), c.weights as number[])
-}
+} satisfies AdversaryKind

@@ -39,7 +39,7 @@ export class FarEndAdversary implements Adversary {
   }
 }
 
-export const farEndKind: AdversaryKind = {
+export const farEndKind = {
   kind: "far-end",
   title: "Adaptive: pushes x_t towards the far end of the domain",
   citation: "",
@@ -52,4 +52,4 @@ export const farEndKind: AdversaryKind = {
   examples: { valid: [{ kind: "far-end" }, { kind: "far-end", scale: 2, center: 0.1 }] },
   describe: (c) => `f_t(x) = ${fmt(num(c, "scale"))}·⟨(x_t − c)/‖x_t − c‖, x⟩ (adaptive)`,
   create: (c, dim) => new FarEndAdversary(dim, checkVector("center", c.center, dim), num(c, "scale"))
-}
+} satisfies AdversaryKind

@@ -21,7 +21,7 @@ export class FixedQuadraticAdversary implements Adversary {
   }
 }
 
-export const quadraticKind: AdversaryKind = {
+export const quadraticKind = {
   kind: "quadratic",
   title: "Fixed quadratic Σ (a_i/2)(x_i − b_i)²",
   citation: "Bock & Weiß 2019 (batch Adam limit cycles)",
@@ -34,4 +34,4 @@ export const quadraticKind: AdversaryKind = {
   examples: { valid: [{ kind: "quadratic" }, { kind: "quadratic", curvature: 2, center: 0.5 }] },
   describe: () => "f_t(x) = Σ (a_i/2)(x_i − b_i)² every round",
   create: (c, dim) => new FixedQuadraticAdversary(dim, checkVector("curvature", c.curvature, dim), checkVector("center", c.center, dim))
-}
+} satisfies AdversaryKind

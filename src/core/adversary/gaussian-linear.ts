@@ -36,7 +36,7 @@ export class GaussianLinearAdversary implements Adversary {
   }
 }
 
-export const gaussianLinearKind: AdversaryKind = {
+export const gaussianLinearKind = {
   kind: "gaussian-linear",
   title: "i.i.d. linear with Gaussian gradients μ + σ ⊙ z",
   citation: "",
@@ -49,4 +49,4 @@ export const gaussianLinearKind: AdversaryKind = {
   examples: { valid: [{ kind: "gaussian-linear", mean: 0.3 }, { kind: "gaussian-linear", mean: -1, sd: 2 }] },
   describe: () => "i.i.d. linear, g_t = μ + σ ⊙ z_t",
   create: (c, dim) => new GaussianLinearAdversary(dim, checkVector("mean", c.mean, dim), checkVector("sd", c.sd, dim))
-}
+} satisfies AdversaryKind

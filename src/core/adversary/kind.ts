@@ -21,7 +21,7 @@ export interface AdversaryKind {
   readonly citation: string
   readonly information: AdversaryInformation | "parts"
   /** Loss family of the revealed losses ("parts": that of the nested adversaries). */
-  readonly family: "linear" | "quadratic" | "logistic" | "parts"
+  readonly family: "linear" | "quadratic" | "logistic" | "objective" | "parts"
   readonly params: Fields
   /**
    * Checks that span several parameters, on a config whose fields already passed their specs

@@ -52,7 +52,7 @@ export class LogisticStreamAdversary implements Adversary {
   }
 }
 
-export const logisticStreamKind: AdversaryKind = {
+export const logisticStreamKind = {
   kind: "logistic-stream",
   title: "Online logistic regression on seeded synthetic data",
   citation: "",
@@ -60,10 +60,10 @@ export const logisticStreamKind: AdversaryKind = {
   family: "logistic",
   params: {
     featureScale: { type: "number", doc: "Standard deviation σ of every feature (gaussian), or the radius of the sphere (sphere).", default: 1, min: 0, minOpen: true },
-    features: { type: "enum", doc: "gaussian: z ~ N(0, σ²I); sphere: z uniform on ‖z‖ = σ (bounded gradients, a known exp-concavity constant).", values: ["gaussian", "sphere"], default: "gaussian" },
+    features: { type: "enum", doc: "gaussian: z ~ N(0, σ²I); sphere: z uniform on ‖z‖ = σ (bounded gradients, a known exp-concavity constant).", values: ["gaussian", "sphere"] as const, default: "gaussian" },
     signal: { type: "number", doc: "‖w*‖ of the hidden weights (larger: cleaner labels).", default: 2, min: 0 }
   },
   examples: { valid: [{ kind: "logistic-stream" }, { kind: "logistic-stream", features: "sphere", signal: 0.5 }] },
   describe: (c) => `logistic loss on ${c.features === "sphere" ? `z_t uniform on ‖z‖ = ${fmt(num(c, "featureScale"))}` : `z_t ~ N(0, ${fmt(num(c, "featureScale"))}²I)`}, y_t ~ sigmoid(⟨w*, z_t⟩), ‖w*‖ = ${fmt(num(c, "signal"))}`,
   create: (c, dim) => new LogisticStreamAdversary(dim, num(c, "featureScale"), num(c, "signal"), c.features === "sphere")
-}
+} satisfies AdversaryKind

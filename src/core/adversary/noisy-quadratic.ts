@@ -58,7 +58,7 @@ export class NoisyQuadraticAdversary implements Adversary {
   }
 }
 
-export const noisyQuadraticKind: AdversaryKind = {
+export const noisyQuadraticKind = {
   kind: "noisy-quadratic",
   title: "i.i.d. quadratic with random centre ξ",
   citation: "Dereich et al. 2024–2025 (Adam vector field)",
@@ -66,7 +66,7 @@ export const noisyQuadraticKind: AdversaryKind = {
   family: "quadratic",
   params: {
     curvature: { type: "vector", doc: "Curvatures a_i ≥ 0.", default: 1, min: 0 },
-    noise: { type: "enum", doc: "Distribution of each ξ_i: bernoulli (low/high with P(high) = p) or gaussian (mean, sd).", values: ["bernoulli", "gaussian"], default: "bernoulli" },
+    noise: { type: "enum", doc: "Distribution of each ξ_i: bernoulli (low/high with P(high) = p) or gaussian (mean, sd).", values: ["bernoulli", "gaussian"] as const, default: "bernoulli" },
     p: { type: "number", doc: "bernoulli: P(ξ = high).", default: 0.5, min: 0, max: 1 },
     low: { type: "number", doc: "bernoulli: the value with probability 1 − p.", default: 0 },
     high: { type: "number", doc: "bernoulli: the value with probability p.", default: 1 },
@@ -80,4 +80,4 @@ export const noisyQuadraticKind: AdversaryKind = {
   create: (c, dim) => new NoisyQuadraticAdversary(dim, checkVector("curvature", c.curvature, dim), c.noise === "bernoulli"
     ? { kind: "bernoulli", p: num(c, "p"), low: num(c, "low"), high: num(c, "high") }
     : { kind: "gaussian", mean: num(c, "mean"), sd: num(c, "sd") })
-}
+} satisfies AdversaryKind

@@ -88,7 +88,7 @@ export class PeriodicLinearAdversary implements Adversary {
   }
 }
 
-export const periodicLinearKind: AdversaryKind = {
+export const periodicLinearKind = {
   kind: "periodic-linear",
   title: "Periodic linear sequence",
   citation: "Reddi, Kale & Kumar 2018, Theorems 1–2 and Section 5",
@@ -106,4 +106,4 @@ export const periodicLinearKind: AdversaryKind = {
   },
   describe: (c) => `f_t(x) = ${fmt(num(c, "scale") * num(c, "C"))}·x if t mod ${num(c, "period")} = 1, else −${fmt(num(c, "scale"))}·x`,
   create: (c, dim) => new PeriodicLinearAdversary(dim, num(c, "C"), num(c, "period"), num(c, "scale"), checkVector("direction", c.direction, dim))
-}
+} satisfies AdversaryKind

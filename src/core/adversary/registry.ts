@@ -7,6 +7,7 @@ import type { Adversary } from "../types.ts"
 import { bernoulliLinearKind } from "./bernoulli-linear.ts"
 import { mixtureKind, switchingKind } from "./composite.ts"
 import { farEndKind } from "./far-end.ts"
+import { fullBatchKind } from "./full-batch.ts"
 import { quadraticKind } from "./fixed-quadratic.ts"
 import { gaussianLinearKind } from "./gaussian-linear.ts"
 import type { AdversaryKind, Nested } from "./kind.ts"
@@ -31,7 +32,8 @@ const builtinKinds: readonly AdversaryKind[] = [
   farEndKind,
   logisticStreamKind,
   switchingKind,
-  mixtureKind
+  mixtureKind,
+  fullBatchKind
 ]
 
 /** Every registered kind by id (the built-ins, then any registered at run time). */

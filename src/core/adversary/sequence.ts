@@ -42,7 +42,7 @@ export class SequenceAdversary implements Adversary {
   }
 }
 
-export const periodicKind: AdversaryKind = {
+export const periodicKind = {
   kind: "periodic",
   title: "Periodic sequence of linear losses",
   citation: "",
@@ -55,9 +55,9 @@ export const periodicKind: AdversaryKind = {
   },
   describe: (c) => `periodic linear, period ${(c.gradients as unknown[]).length}`,
   create: (c, dim) => new SequenceAdversary(dim, checkVectors("gradients", c.gradients, dim), "cycle")
-}
+} satisfies AdversaryKind
 
-export const scriptedKind: AdversaryKind = {
+export const scriptedKind = {
   kind: "scripted",
   title: "Scripted sequence of linear losses",
   citation: "",
@@ -65,9 +65,9 @@ export const scriptedKind: AdversaryKind = {
   family: "linear",
   params: {
     gradients: { type: "vectors", doc: "The gradient of round t = 1, 2, …" },
-    after: { type: "enum", doc: "What follows the script: hold the last gradient, reveal 0, or cycle.", values: ["hold-last", "zero", "cycle"], default: "hold-last" }
+    after: { type: "enum", doc: "What follows the script: hold the last gradient, reveal 0, or cycle.", values: ["hold-last", "zero", "cycle"] as const, default: "hold-last" }
   },
   examples: { valid: [{ kind: "scripted", gradients: [2, -1, -1, -1], after: "zero" }, { kind: "scripted", gradients: [[1, -1, 0], [2, 0, 1]], after: "cycle" }, { kind: "scripted", gradients: [[0.5, 2, -1]] }] },
   describe: (c) => `scripted linear, ${(c.gradients as unknown[]).length} rounds, then ${String(c.after)}`,
   create: (c, dim) => new SequenceAdversary(dim, checkVectors("gradients", c.gradients, dim), c.after as SequenceMode)
-}
+} satisfies AdversaryKind

@@ -25,7 +25,7 @@ export const theorem2C = (beta1: number, beta2: number, limit = 10_000_000): num
   throw new RangeError(`no even C ≤ ${limit} meets Theorem 2's conditions for β1 = ${beta1}, β2 = ${beta2}`)
 }
 
-export const theorem2Kind: AdversaryKind = {
+export const theorem2Kind = {
   kind: "reddi-theorem2",
   title: "Reddi et al. Theorem 2 sequence (C computed from β1, β2)",
   citation: "Reddi, Kale & Kumar 2018, Theorem 2",
@@ -55,4 +55,4 @@ export const theorem2Kind: AdversaryKind = {
     const C = theorem2C(num(c, "beta1"), num(c, "beta2"))
     return new PeriodicLinearAdversary(dim, C, C, num(c, "scale"), checkVector("direction", c.direction, dim))
   }
-}
+} satisfies AdversaryKind

@@ -212,7 +212,7 @@ export const dataOf = (record: Readonly<Record<string, unknown>>, fields: Fields
 
 // The TypeScript type of the values a fields table describes, so a config type is declared once,
 // by its table (declare the table `as const`).
-type ValueOf<F> =
+export type ValueOf<F> =
   F extends { readonly type: "number" } ? number
     : F extends { readonly type: "boolean" } ? boolean
       : F extends { readonly type: "enum"; readonly values: readonly (infer V)[] } ? V

@@ -7,7 +7,7 @@
 import { LinearLoss, linearComparator } from "../loss/linear.ts"
 import type { FusedRounds, Learner, LearnerFailure } from "../learner/learner.ts"
 import { createLinearSums, type Adversary, type CheckpointRow, type ComparatorResult, type ComparatorStats, type Domain, type LinearSums, type Loss, type RandomSource, type RunStatus } from "../types.ts"
-import { ACC, Accounting, compensated } from "./accounting.ts"
+import { ACC, Accounting, WIN, boxLinearMin, compensated } from "./accounting.ts"
 
 export interface GameSpec {
   readonly domain: Domain
@@ -22,6 +22,11 @@ export interface GameSpec {
   readonly recordVectorsUpTo?: number
   /** "plain" plays every round through the plain accounting even when the learner offers a fused kernel. */
   readonly path?: "fastest" | "plain"
+  /**
+   * Keep the extremes between checkpoints (default true): rows then carry the min and max over
+   * their window of R_t/t (linear losses), of min_i Γ_{t,i} and of each recorded coordinate of x_t.
+   */
+  readonly windows?: boolean
 }
 
 export interface RunResult {
@@ -41,7 +46,7 @@ export class Game {
   private readonly horizon: number
   private readonly checkpoints: Float64Array
   private nextIndex = 0
-  /** Chunk buffers: gradients (K×d), offsets of linear losses, losses paid, expected losses (K). */
+  /** Fused-path chunk buffers: gradients (K×d), offsets of linear losses, losses paid, expected losses (K). */
   private readonly G: Float64Array
   private readonly C: Float64Array
   private readonly F: Float64Array
@@ -79,12 +84,16 @@ export class Game {
     this.checkpoints = Float64Array.from(cps)
     adversary.reset(spec.random)
     learner.reset(spec.start)
-    this.accounting = new Accounting(d)
     this.stats = adversary.family.createStats(d)
     this.linear = adversary.family.name === "linear"
     this.comparatorX = new Float64Array(d)
     this.scratch = new Float64Array(d)
     this.recordVectors = d <= (spec.recordVectorsUpTo ?? 8)
+    const windows = spec.windows ?? true
+    const vertex = new Float64Array(d)
+    // The comparator of linear losses is one oracle call; other families would need a solve per round.
+    const linearMin = domain.box !== undefined ? boxLinearMin(domain.box.lower, domain.box.upper) : (G: Float64Array) => domain.minimizeLinear(G, vertex)
+    this.accounting = new Accounting(d, { x: windows && this.recordVectors, ...(windows && this.linear ? { linearMin } : {}) })
     this.expected = adversary.expectedLoss?.()
     this.expectedGiven = this.expected !== undefined && !(this.expected instanceof LinearLoss)
     if (this.expected instanceof LinearLoss) {
@@ -95,18 +104,22 @@ export class Game {
     const shape = {
       linear: this.linear,
       expected: this.expected === undefined ? "none" as const : this.expectedGiven ? "given" as const : "linear" as const,
-      gradientSums: this.sums === undefined
+      gradientSums: this.sums === undefined,
+      windowX: this.accounting.windowX,
+      windowRegret: this.accounting.linearMin !== undefined
     }
     this.plainShape = { linear: shape.linear, expected: this.expected !== undefined, gradientSums: shape.gradientSums }
     this.fused = spec.path !== "plain" ? learner.fuse?.(this.accounting, shape) : undefined
     this.inverseStep = learner.inverseStep?.bind(learner)
     this.chunked = this.fused !== undefined && this.linear && adversary.information !== "adaptive" && domain.box !== undefined
     // Keep chunk buffers around a megabyte whatever the dimension.
-    this.chunk = this.chunked ? Math.max(1, Math.min(CHUNK_ROUNDS, Math.floor(131072 / d))) : 1
-    this.G = new Float64Array(this.chunk * d)
-    this.C = new Float64Array(this.chunk)
-    this.F = new Float64Array(this.chunk)
-    this.E = new Float64Array(this.chunk)
+    const buffered = this.chunked ? Math.max(1, Math.min(CHUNK_ROUNDS, Math.floor(131072 / d))) : 1
+    // The plain path needs no buffers: it plays whole chunks round by round.
+    this.chunk = this.fused === undefined ? CHUNK_ROUNDS : buffered
+    this.G = new Float64Array(buffered * d)
+    this.C = new Float64Array(buffered)
+    this.F = new Float64Array(buffered)
+    this.E = new Float64Array(buffered)
     if (this.expected !== undefined) {
       const one = adversary.family.createStats(d)
       one.add(this.expected)
@@ -231,6 +244,7 @@ export class Game {
     } else best = this.stats.best(domain, this.comparatorX)
     const cumLoss = compensated(acc[ACC.cum], acc[ACC.cum + 1])
     const regret = cumLoss - best.value
+    if (this.linear) a.anchor(this.scratch, cumLoss - compensated(acc[ACC.cs], acc[ACC.cs + 1]))
     const xt = Array.from(a.lastX)
     let dist = 0
     for (let i = 0; i < d; i++) dist += (xt[i] - this.comparatorX[i]) ** 2
@@ -250,9 +264,37 @@ export class Game {
       ...(this.fused !== undefined || this.inverseStep !== undefined ? this.stepDiagnostics() : {}),
       gradNormSum,
       gradMaxInf: acc[ACC.gInf],
-      gradMax2: Math.sqrt(acc[ACC.g2max])
+      gradMax2: Math.sqrt(acc[ACC.g2max]),
+      ...this.windowExtremes(regret / t),
+      ...(adversary.measure !== undefined ? { metrics: adversary.measure(a.lastX, domain) } : {})
     }
+    a.resetWindow()
     this.rows.push(row)
+  }
+
+  /**
+   * The window's extremes for the row of round t. The row's own R_t/t is widened in: it comes from
+   * the exact compensated sums, the per-round values from the window's plain running sums, which
+   * may differ from them in the last bits.
+   */
+  private windowExtremes(avgRegret: number) {
+    if (this.spec.windows === false) return {}
+    const a = this.accounting, w = a.win, d = this.spec.domain.dim
+    const out: { avgRegretLo?: number; avgRegretHi?: number; gammaMinLo?: number; gammaMinHi?: number; xLo?: number[]; xHi?: number[] } = {}
+    if (a.linearMin !== undefined) {
+      const lo = w[WIN.rLo], hi = w[WIN.rHi]
+      out.avgRegretLo = avgRegret < lo ? avgRegret : lo
+      out.avgRegretHi = avgRegret > hi ? avgRegret : hi
+    }
+    if (this.fused !== undefined || this.inverseStep !== undefined) {
+      out.gammaMinLo = w[WIN.gLo]
+      out.gammaMinHi = w[WIN.gHi]
+    }
+    if (a.windowX) {
+      out.xLo = Array.from({ length: d }, (_, i) => w[WIN.x + 2 * i])
+      out.xHi = Array.from({ length: d }, (_, i) => w[WIN.x + 2 * i + 1])
+    }
+    return out
   }
 
   /** The effective step α_t/√v̂_{t,i} of round t's update (the inverse of √v̂/α_t) and Γ_t's record. */

@@ -31,6 +31,10 @@ export interface FusedAccounting {
   readonly expected: "none" | "linear" | "given"
   /** Accumulate the sums that depend on the losses only (false when the adversary gives them in closed form). */
   readonly gradientSums: boolean
+  /** Keep each coordinate's min and max of x_t between checkpoints (Accounting.win). */
+  readonly windowX: boolean
+  /** Linear losses: keep R_t/t's min and max between checkpoints (Σg and Σc then summed every round). */
+  readonly windowRegret: boolean
 }
 
 /** One learner playing one run. */

@@ -5,6 +5,19 @@ import { NeumaierSum, NeumaierVector } from "../sum.ts"
 import type { ComparatorResult, ComparatorStats, Domain, Loss, LossFamily } from "../types.ts"
 import { expectDomain, expectLoss, vectorOf } from "./check.ts"
 
+/**
+ * The linear loss f(x) = ⟨g, x⟩ + c, with `g` and `c` rewritten by its adversary every round.
+ *
+ * @example
+ * ```ts
+ * import { LinearLoss } from "regretlab"
+ *
+ * const f = new LinearLoss(2)
+ * f.g.set([1, -1])
+ * f.c = 0.5
+ * console.log(f.value(Float64Array.of(2, 1))) // 1.5
+ * ```
+ */
 export class LinearLoss implements Loss {
   readonly family = "linear" as const
   readonly dim: number
@@ -82,6 +95,17 @@ export const linearComparator = (domain: Domain, G: Float64Array, C: number, out
   method: "closed-form"
 })
 
+/**
+ * The family of linear losses: an adversary revealing LinearLoss objects declares it, and the
+ * game then finds the best fixed point in hindsight in closed form.
+ *
+ * @example
+ * ```ts
+ * import { linearFamily } from "regretlab"
+ *
+ * console.log(linearFamily.name) // linear
+ * ```
+ */
 export const linearFamily: LossFamily = {
   name: "linear",
   createStats: (dim) => new LinearStats(dim)

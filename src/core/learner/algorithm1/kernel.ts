@@ -1,7 +1,8 @@
 // The round kernel of Algorithm-1 learners: for a chunk of rounds, the update (Reddi et al.'s
 // Algorithm 1 with every field of algorithm1Fields) and, on the game's fast path, the game's
 // accounting (loss paid, compensated sums for the comparator and the averaged iterate, gradient
-// statistics, Γ_t; see ../../game/accounting.ts, whose plain path it must match bit for bit),
+// statistics, Γ_t, the window extremes between checkpoints; see ../../game/accounting.ts, whose
+// plain path it must match bit for bit),
 // generated as one specialised function per configuration.
 //
 // Why generated: V8 re-checks the type of every field and module constant used inside a loop, and
@@ -15,7 +16,7 @@
 import type { Algorithm1Config } from "./fields.ts"
 import { KERNEL_SLOTS, algorithm1Fields } from "./fields.ts"
 import type { Field } from "../../config/fields.ts"
-import { Accounting } from "../../game/accounting.ts"
+import { Accounting, WIN } from "../../game/accounting.ts"
 
 export interface KernelShape {
   readonly config: Algorithm1Config
@@ -24,6 +25,8 @@ export interface KernelShape {
   readonly bounds: "uniform" | "box" | "projected"
   readonly lo: number
   readonly hi: number
+  /** A box with lower = −upper on every coordinate: min_F ⟨G, x⟩ = −Σ upper_i·|G_i|, no branch. */
+  readonly symmetric: boolean
   /** Do the game's accounting (otherwise a bare learner update). */
   readonly accounting: boolean
   /** Linear losses: f_t = ⟨g_t, x_t⟩ + c_t from G and C, and the comparator's sums Σg, Σc kept here. Otherwise f_t comes in F. */
@@ -36,10 +39,18 @@ export interface KernelShape {
    * then the round pays, steps and sums only what depends on the learner.
    */
   readonly gradientSums: boolean
+  /** Keep each coordinate's min and max of x_t over the window (Accounting.win). */
+  readonly windowX: boolean
+  /**
+   * Linear losses: R_t/t every round, for its window min and max, from the window's own plain
+   * running sums (Accounting.win, gt; exact again at every checkpoint). The comparator
+   * min_F ⟨G, x⟩ is inlined on a box of dimension 1, otherwise the accounting's linearMin.
+   */
+  readonly windowRegret: boolean
 }
 
 /** What the game asks of a kernel's accounting (the rest of a shape comes from the learner). */
-export type KernelAccounting = Pick<KernelShape, "linear" | "expected" | "gradientSums">
+export type KernelAccounting = Pick<KernelShape, "linear" | "expected" | "gradientSums" | "windowX" | "windowRegret">
 
 /** The learner's own state, which every kernel reads and writes; one factory so every instance has one shape. */
 export interface KernelState {
@@ -107,7 +118,7 @@ export const createKernelState = (
  * index of the round that produced a non-finite loss, gradient or state (then the state's fail
  * array says which; that round is not accounted).
  */
-export type Kernel = (L: KernelState["args"], A: readonly Float64Array[], t0: number, K: number, G: Float64Array, C: Float64Array, F: Float64Array, E: Float64Array) => number
+export type Kernel = (L: KernelState["args"], A: readonly unknown[], t0: number, K: number, G: Float64Array, C: Float64Array, F: Float64Array, E: Float64Array) => number
 
 /**
  * The numbers of a shape, in the slots the generated source reads them from (P[0], P[1], …; the
@@ -180,9 +191,11 @@ const roundScalars = (c: Algorithm1Config): string => {
  * The update of one coordinate in round t: reads xi (x_t), gi (the gradient); updates mi, vi,
  * vmaxi and, when `gamma` (the game's Γ_t diagnostics), invi; leaves xn (x_{t+1} before any
  * non-box projection), denom and gamma. Adds to chk the probe and the step: NaN or ±Infinity
- * anywhere in the round makes chk non-zero.
+ * anywhere in the round makes chk non-zero. The scalar loop passes `onFailure`, run when its chk
+ * is non-zero, so a round checks once.
  */
-const coordinateUpdate = (c: Algorithm1Config, clip: string, gamma: boolean, probe = ""): string => {
+const coordinateUpdate = (c: Algorithm1Config, clip: string, gamma: boolean, probe = "", onFailure?: string): string => {
+  const scalar = onFailure !== undefined
   const lines: string[] = []
   const ge = c.weightDecayMode === "l2" && c.weightDecay !== 0 ? "(gi + Pwd * xi)" : "gi"
   if (c.momentum === "none") lines.push(`mi = ${ge}`)
@@ -204,14 +217,28 @@ const coordinateUpdate = (c: Algorithm1Config, clip: string, gamma: boolean, pro
   // With ε > 0 (either place) the denominator is positive; without, 0/0 (no gradient seen yet on
   // this coordinate) is a zero step, not NaN.
   else if (c.eps > 0 || c.epsRoot > 0) lines.push(`const dir = mh / denom`)
+  // Scalar loop: divide first and take the zero step only when the check fails (0/0 or x/0 make
+  // xr non-finite): a compare and branch before the division cost 7% of a round (npm run bench (a)).
+  else if (scalar) lines.push(`let dir = mh / denom`)
   else lines.push(`const dir = denom > 0 ? mh / denom : 0`)
+  const lazyZero = scalar && sm !== "none" && !c.sign && !(c.eps > 0 || c.epsRoot > 0)
   if (gamma) lines.push(`const is = denom * invAt, gamma = is - invi`, `invi = is`)
   const decay = c.weightDecayMode === "decoupled" && c.weightDecay !== 0 ? " - at * Pwd * xi" : ""
-  lines.push(`const xr = xi - at * dir${decay}`)
+  lines.push(`${lazyZero ? "let" : "const"} xr = xi - at * dir${decay}`)
   // A non-finite gradient or m reaches xr through the step (sign() would hide them: probe m̂);
-  // an overflowed v makes the step 0 but the denominator infinite.
-  const terms = [probe, c.sign ? "(mh - mh)" : "", "(xr - xr)", sm === "none" ? "" : "(denom - denom)"].filter((t) => t !== "")
-  lines.push(`chk += ${terms.join(" + ")}`)
+  // an overflowed v makes the step 0 but the denominator infinite. The vector loop adds v − v of
+  // each; the scalar loop takes e − e of their sum e, one NaN for any of them (a finite sum past
+  // ±1.8e308 would count too, a round no real run reaches), two operations fewer a round.
+  const probed = [probe, c.sign ? "mh" : "", "xr", sm === "none" ? "" : "denom"].filter((t) => t !== "")
+  if (!scalar) lines.push(`chk += ${probed.map((v) => `(${v} - ${v})`).join(" + ")}`)
+  else {
+    const sum = `e_ = ${probed.map((v, i) => (i === 0 ? v : v === "denom" ? ` - ${v}` : ` + ${v}`)).join("")}`
+    if (!lazyZero) lines.push(`const ${sum}`, `if (e_ - e_ !== 0) { ${onFailure} }`)
+    else lines.push(`let ${sum}`, `if (e_ - e_ !== 0) {
+  if (!(denom > 0)) { dir = 0; xr = xi - at * dir${decay}; ${sum} }
+  if (e_ - e_ !== 0) { ${onFailure} }
+}`)
+  }
   // On a box the weighted projection is clipping, whatever the weights (docs/reference/reddi2018.md §2).
   lines.push(`const xn = ${clip}`)
   return lines.join("\n")
@@ -240,14 +267,15 @@ ${paramLocals}`
 const prologue = (acct: boolean): string => `
 ${learnerLocals}
 let b1prod = sc[0], b2prod = sc[1], lamPow = sc[2]
-${acct ? `const acc = A[0], gs = A[1], gc = A[2], xs = A[3], xc = A[4], sq = A[5], lastX = A[6], eg = A[7], inv = A[8], gam = A[9]
-let lastGamma = gam[0], neg = gam[1]
+${acct ? `const acc = A[0], gs = A[1], gc = A[2], xs = A[3], xc = A[4], sq = A[5], lastX = A[6], eg = A[7], inv = A[8], gam = A[9], win = A[10], gt = A[11], linearMin = A[12]
+let lastGamma = gam[0], neg = gam[1], rLo = win[${WIN.rLo}], rHi = win[${WIN.rHi}], gLo = win[${WIN.gLo}], gHi = win[${WIN.gHi}]
 let cum = acc[0], cumC = acc[1], cs = acc[2], csC = acc[3], ecum = acc[4], ecumC = acc[5], gInf = acc[6], g2max = acc[7]` : ""}
 let k = 0`
 
 const epilogue = (acct: boolean): string => `
 sc[0] = b1prod; sc[1] = b2prod; sc[2] = lamPow
-${acct ? `gam[0] = lastGamma; gam[1] = neg
+${acct ? `gam[0] = lastGamma < Infinity ? lastGamma : Infinity; gam[1] = neg
+win[${WIN.rLo}] = rLo; win[${WIN.rHi}] = rHi; win[${WIN.gLo}] = gLo; win[${WIN.gHi}] = gHi
 acc[0] = cum; acc[1] = cumC; acc[2] = cs; acc[3] = csC; acc[4] = ecum; acc[5] = ecumC; acc[6] = gInf; acc[7] = g2max` : ""}
 return k`
 
@@ -259,36 +287,64 @@ const failureCode = (dim: number): string => `{
   break
 }`
 
+/** R_t/t's window min and max: compared as R_t against min·t, divided only when it is a new extreme (see WIN). */
+const windowUpdate = `if (R_ < rLo * t) rLo = R_ / t
+  if (R_ > rHi * t) rHi = R_ / t`
+
+/** Which parts of the accounting a shape's kernel keeps (see KernelShape). */
+const accountingParts = (shape: KernelShape) => {
+  const acct = shape.accounting
+  return {
+    /** Σg², the gradient maxima and, for linear losses, Σg and Σc (no closed form given). */
+    sums: acct && shape.gradientSums,
+    /** Σg and Σc of linear losses, compensated, for the comparator (no closed form given). */
+    linearSums: acct && shape.linear && shape.gradientSums,
+    xWindow: acct && shape.windowX,
+    regretWindow: acct && shape.linear && shape.windowRegret
+  }
+}
+
 /** d = 1: the whole state in locals across the chunk. */
 const scalarSource = (shape: KernelShape): string => {
   const c = shape.config
   const acct = shape.accounting
-  const sums = acct && shape.gradientSums
+  const { sums, linearSums, xWindow, regretWindow } = accountingParts(shape)
   // The loss paid is probed with the step (a non-finite gradient shows in the step already).
-  const probe = !acct ? "" : "(f - f)"
+  const probe = !acct ? "" : "f"
+  // R_t = Σ⟨g, x⟩ − min_F ⟨G, x⟩ on [lo, hi], with min_F as boxLinearMin computes it.
+  const [lo, hi] = shape.bounds === "uniform" ? ["Plo", "Phi"] : ["lower[0]", "upper[0]"]
+  const regret = shape.symmetric ? `wl + ${hi} * Math.abs(wg)` : `wl - wg * (wg < 0 ? ${hi} : ${lo})`
   return `${prologue(acct)}
-let xi = x[0], mi = m[0], vi = v[0], vmaxi = vmax[0]
+let xi = x[0], mi = m[0], vi = v[0], vmaxi = vmax[0], t = t0 - 1
 ${acct ? "let invi = inv[0], gsum = gs[0], gcomp = gc[0], xsum = xs[0], xcomp = xc[0], sqi = sq[0], lastx = lastX[0]" : ""}
+${xWindow ? `let xLo = win[${WIN.x}], xHi = win[${WIN.x + 1}]` : ""}
+${regretWindow ? `let wl = win[${WIN.lin}], wg = gt[0]` : ""}
 for (; k < K; k++) {
-  const t = t0 + k
+  // A double counter: converting t0 + k every round cost 3% of a round.
+  t += 1
   ${roundScalars(c)}
   const gi = G[k]
-  ${acct ? `let f = ${shape.linear ? "0; f += gi * xi; f += C[k]" : "F[k]"}` : ""}
+  ${acct ? (shape.linear ? "const p_ = gi * xi, f = p_ + C[k]" : "const f = F[k]") : ""}
   ${acct && shape.expected === "linear" ? "let ef = 0; ef += eg[0] * xi; ef += eg[1]" : acct && shape.expected === "given" ? "const ef = E[k]" : ""}
-  let chk = 0
-  ${coordinateUpdate(c, clipExpr(shape, "0"), acct, probe)}
-  if (chk !== 0) {
-    ${acct ? "if (f - f !== 0) { fail[0] = 1; fail[1] = f; break }" : ""}
-    m[0] = mi; v[0] = vi; ${failureCode(1)}
-  }
-  ${acct ? `lastGamma = gamma < Infinity ? gamma : Infinity // as min over coordinates: NaN does not count
+  ${coordinateUpdate(c, clipExpr(shape, "0"), acct, probe, `${acct ? "if (f - f !== 0) { fail[0] = 1; fail[1] = f; break }\n" : ""}m[0] = mi; v[0] = vi; ${failureCode(1)}`)}
+  ${acct ? `lastGamma = gamma
   if (gamma < 0) neg++
+  if (gamma < gLo) gLo = gamma
+  // As the min over coordinates the plain path takes (from +∞), a NaN Γ counts as +∞: checked only
+  // on the branch that updates, and for the last round's Γ after the loop.
+  if (!(gamma <= gHi)) gHi = gamma < Infinity ? gamma : Infinity
   ${neumaier("cum", "cumC", "f")}
   ${shape.expected !== "none" ? neumaier("ecum", "ecumC", "ef") : ""}
   ${neumaier("xsum", "xcomp", "xi")}
   lastx = xi` : ""}
-  ${sums ? `${shape.linear ? `${neumaier("cs", "csC", "C[k]")}\n  ${neumaier("gsum", "gcomp", "gi")}` : ""}
-  const g2 = gi * gi
+  ${xWindow ? `if (xi < xLo) xLo = xi
+  if (xi > xHi) xHi = xi` : ""}
+  ${linearSums ? `${neumaier("cs", "csC", "C[k]")}\n  ${neumaier("gsum", "gcomp", "gi")}` : ""}
+  ${regretWindow ? `wl += p_
+  wg += gi
+  { const R_ = ${regret}
+  ${windowUpdate} }` : ""}
+  ${sums ? `const g2 = gi * gi
   sqi += g2
   if (g2 > g2max) g2max = g2
   const ga = gi < 0 ? -gi : gi
@@ -297,6 +353,8 @@ for (; k < K; k++) {
 }
 x[0] = xi; m[0] = mi; v[0] = vi; vmax[0] = vmaxi
 ${acct ? "inv[0] = invi; gs[0] = gsum; gc[0] = gcomp; xs[0] = xsum; xc[0] = xcomp; sq[0] = sqi; lastX[0] = lastx" : ""}
+${xWindow ? `win[${WIN.x}] = xLo; win[${WIN.x + 1}] = xHi` : ""}
+${regretWindow ? `win[${WIN.lin}] = wl; gt[0] = wg` : ""}
 ${epilogue(acct)}`
 }
 
@@ -305,17 +363,17 @@ const vectorSource = (shape: KernelShape): string => {
   const c = shape.config
   const d = shape.dim
   const acct = shape.accounting
-  const sums = acct && shape.gradientSums
+  const { sums, linearSums, xWindow, regretWindow } = accountingParts(shape)
   return `${prologue(acct)}
 for (; k < K; k++) {
   const t = t0 + k
   const off = k * ${d}
   ${roundScalars(c)}
-  let chk = 0, gmin = Infinity, fs = 0, es = 0, n2 = 0, rowInf = 0
+  let chk = 0, gmin = Infinity, fs = 0, ls = -0, es = 0, n2 = 0, rowInf = 0
   for (let i = 0; i < ${d}; i++) {
     const xi = x[i], gi = G[off + i]
     let mi = m[i], vi = v[i], vmaxi = ${c.amsgrad !== "off" ? "vmax[i]" : "0"}${acct ? ", invi = inv[i]" : ""}
-    ${acct && shape.linear ? "fs += gi * xi" : ""}
+    ${acct && shape.linear ? `{ const p_ = gi * xi; fs += p_${regretWindow ? "; ls += p_; gt[i] += gi" : ""} }` : ""}
     ${acct && shape.expected === "linear" ? "es += eg[i] * xi" : ""}
     ${coordinateUpdate(c, clipExpr(shape, "i"), acct)}
     ${acct ? "if (gamma < gmin) gmin = gamma" : ""}
@@ -324,8 +382,9 @@ for (; k < K; k++) {
     ${shape.bounds === "projected" ? "weights[i] = denom" : ""}
     ${acct ? `{ let xsum = xs[i], xcomp = xc[i]; ${neumaier("xsum", "xcomp", "xi")} xs[i] = xsum; xc[i] = xcomp }
     lastX[i] = xi` : ""}
-    ${sums ? `${shape.linear ? `{ let gsum = gs[i], gcomp = gc[i]; ${neumaier("gsum", "gcomp", "gi")} gs[i] = gsum; gc[i] = gcomp }` : ""}
-    const g2 = gi * gi
+    ${xWindow ? `{ const j = ${WIN.x} + 2 * i; if (xi < win[j]) win[j] = xi; if (xi > win[j + 1]) win[j + 1] = xi }` : ""}
+    ${linearSums ? `{ let gsum = gs[i], gcomp = gc[i]; ${neumaier("gsum", "gcomp", "gi")} gs[i] = gsum; gc[i] = gcomp }` : ""}
+    ${sums ? `const g2 = gi * gi
     sq[i] += g2
     n2 += g2
     const ga = gi < 0 ? -gi : gi
@@ -337,11 +396,16 @@ for (; k < K; k++) {
   ${shape.bounds === "projected" ? `if (!project()) { fail[0] = 4; fail[1] = NaN; break }` : ""}
   ${acct ? `lastGamma = gmin
   if (gmin < 0) neg++
+  if (gmin < gLo) gLo = gmin
+  if (gmin > gHi) gHi = gmin
   ${neumaier("cum", "cumC", "f")}
   ${shape.expected === "linear" ? `{ const ef = es + eg[${d}]; ${neumaier("ecum", "ecumC", "ef")} }` : shape.expected === "given" ? `{ const ef = E[k]; ${neumaier("ecum", "ecumC", "ef")} }` : ""}` : ""}
-  ${sums ? `${shape.linear ? neumaier("cs", "csC", "C[k]") : ""}
-  if (n2 > g2max) g2max = n2
+  ${linearSums ? neumaier("cs", "csC", "C[k]") : ""}
+  ${sums ? `if (n2 > g2max) g2max = n2
   if (rowInf > gInf) gInf = rowInf` : ""}
+  ${regretWindow ? `win[${WIN.lin}] += ls
+  { const R_ = win[${WIN.lin}] - linearMin(gt)
+  ${windowUpdate} }` : ""}
 }
 ${epilogue(acct)}`
 }

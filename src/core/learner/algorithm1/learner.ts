@@ -26,7 +26,8 @@ export class AdaptiveLearner implements Learner {
     const lower = domain.box?.lower ?? new Float64Array(d).fill(-Infinity)
     const upper = domain.box?.upper ?? new Float64Array(d).fill(Infinity)
     const uniform = domain.box !== undefined && lower.every((l) => l === lower[0]) && upper.every((u) => u === upper[0])
-    this.shape = { config, dim: d, bounds: domain.box === undefined ? "projected" : uniform ? "uniform" : "box", lo: lower[0], hi: upper[0] }
+    const symmetric = domain.box !== undefined && lower.every((l, i) => l === -upper[i])
+    this.shape = { config, dim: d, bounds: domain.box === undefined ? "projected" : uniform ? "uniform" : "box", lo: lower[0], hi: upper[0], symmetric }
     // Non-box domains: Π_{F,√V_t} (or Π_F) of the unconstrained step, after each round.
     const weighted = config.projection === "weighted" && config.secondMoment !== "none"
     const project = (x: Float64Array, weights: Float64Array) => () => {
@@ -55,7 +56,7 @@ export class AdaptiveLearner implements Learner {
   }
 
   update(t: number, g: Float64Array): boolean {
-    this.bare ??= compileKernel({ ...this.shape, accounting: false, linear: false, expected: "none", gradientSums: false })
+    this.bare ??= compileKernel({ ...this.shape, accounting: false, linear: false, expected: "none", gradientSums: false, windowX: false, windowRegret: false })
     return this.bare(this.state.args, NO_ACCOUNTING, t, 1, g, NONE, NONE, NONE) === 1
   }
 

@@ -101,15 +101,17 @@ export const algorithm1Kinds: Readonly<Record<Algorithm1Kind, Algorithm1Entry>> 
   adam: {
     kind: "adam",
     title: "Adam",
-    citation: "Kingma & Ba 2015; Reddi et al. 2018 (paper form: no bias correction, no ε); torch.optim.Adam; optax.adam",
+    citation: "Kingma & Ba 2015; Reddi et al. 2018 (paper form: no bias correction, no ε); torch.optim.Adam; optax.adam; Cattaneo et al. 2024 (cattaneo: ε inside the root)",
     presets: {
       paper: adamPaper,
       pytorch: { ...pytorchBase, ...adamLib },
-      optax: { ...optaxBase, ...adamLib }
+      optax: { ...optaxBase, ...adamLib },
+      // Cattaneo, Klusowski & Shigida's Definition 1.1: bias-corrected, ε inside the square root.
+      cattaneo: { ...pytorchBase, preset: "cattaneo", ...adamLib, eps: 0, epsRoot: 1e-8 }
     },
     examples: {
       valid: [
-        { alpha: 0.5 }, { preset: "pytorch", alpha: 0.05 }, { preset: "optax", alpha: 0.05 },
+        { alpha: 0.5 }, { preset: "pytorch", alpha: 0.05 }, { preset: "optax", alpha: 0.05 }, { preset: "cattaneo", alpha: 0.01, beta1: 0.8, beta2: 0.95 },
         { alpha: 0.5, beta1Schedule: { kind: "exponential", lambda: 0.999 } }, { alpha: 0.5, beta1Schedule: { kind: "inverse" } },
         { alpha: 0.05, stepSchedule: { kind: "constant" }, epsRoot: 1e-8 }
       ],

@@ -10,8 +10,8 @@
 //   (e) the stochastic family against Adam (0.9, 0.99).
 // node --import tsx/esm bench/search.ts [--seconds N] [--workers N] [--only a,b,…]
 import { loadavg } from "node:os"
-import { SearchPool } from "../src/cli/search-pool.ts"
-import { shapeText } from "../src/cli/search-report.ts"
+import { SearchPool } from "../src/search-run/pool.ts"
+import { shapeText } from "../src/search-run/report.ts"
 import { periodOf } from "../src/search/families.ts"
 import { reportedCandidate, searchSpecOf, type SearchRequest } from "../src/search/request.ts"
 import { resolveSpec, runSearchAsync, type SearchResult, type SearchSpec } from "../src/search/search.ts"

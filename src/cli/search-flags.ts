@@ -11,6 +11,7 @@ import type { DomainConfig } from "../core/types.ts"
 import { familyNames, type FamilyName } from "../search/families.ts"
 import type { RegionAxis } from "../search/region.ts"
 import type { SearchRequest } from "../search/request.ts"
+import { parseBudget, type Budget } from "../search-run/run.ts"
 import { parseGridFlag } from "../sweep/grid.ts"
 
 /** Flag values as typed (on the command line, or as strings in a region file). */
@@ -31,9 +32,6 @@ export interface SearchFlagValues {
   readonly grid: readonly string[]
 }
 
-/** How long a search runs: wall-clock time, or a number of candidates (the same result on any machine). */
-export type Budget = { readonly kind: "time"; readonly ms: number; readonly text: string } | { readonly kind: "candidates"; readonly n: number; readonly text: string }
-
 const INTEGER = /^[0-9][0-9_]*$|^[0-9](\.[0-9]+)?e[0-9]+$/i
 
 const integer = (flag: string, text: string, min: number): number => {
@@ -46,20 +44,6 @@ const positive = (flag: string, text: string): number => {
   const n = text.trim() === "" ? NaN : Number(text.trim())
   if (!(Number.isFinite(n) && n > 0)) throw new UserError(`--${flag}: expected a number > 0, got ${JSON.stringify(text)}`)
   return n
-}
-
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
-
-/** "60s", "2m", "1.5h", "500ms": a time; "3000" or "3e3": candidates. */
-export const parseBudget = (text: string): Budget => {
-  const t = text.trim()
-  const m = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(t)
-  if (m !== null) {
-    const ms = Number(m[1]) * UNITS[m[2]]
-    if (ms > 0) return { kind: "time", ms, text: t }
-  }
-  if (INTEGER.test(t)) return { kind: "candidates", n: integer("budget", t, 1), text: t }
-  throw new UserError(`--budget: expected a time (60s, 2m, 1h) or a number of candidates (3000), got ${JSON.stringify(text)}`)
 }
 
 /** "interval" ([−1, 1]), "box:d" ([−1, 1]^d), "ball:d" (the unit ball in R^d), or a JSON domain config. */

@@ -5,10 +5,8 @@
 // whatever the number of workers. Exit codes: 0 done (certified or not), 1 nothing certified under
 // --check, 2 bad input, 130 after a Ctrl-C (the best found so far is still verified and written).
 import { existsSync } from "node:fs"
-import { rename, writeFile } from "node:fs/promises"
 import { availableParallelism } from "node:os"
 import * as path from "node:path"
-import { pathToFileURL } from "node:url"
 import { Console, Effect, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { UserError } from "../core/config/error.ts"
@@ -16,19 +14,17 @@ import { describeLearner } from "../core/learner/registry.ts"
 import { resolveReportDir } from "../report/paths.ts"
 import { StopSignal } from "../run/stop.ts"
 import { regenerateCommand } from "../scenario/command.ts"
-import { resolveScenario } from "../scenario/resolve.ts"
+import { importUserModule } from "../scenario/load-module.ts"
 import { periodOf } from "../search/families.ts"
-import { regionCells, type CellOutcome } from "../search/region.ts"
-import { reportedCandidate, searchSpecOf } from "../search/request.ts"
-import { resolveSpec, runSearchAsync, type SearchProgress } from "../search/search.ts"
-import { verificationOf, verificationQueries } from "../search/verify.ts"
+import { searchSpecOf } from "../search/request.ts"
+import type { SearchProgress } from "../search/search.ts"
+import { regionText, searchText } from "../search-run/report.ts"
+import { runRegionJob, runSearchJob, searchId } from "../search-run/run.ts"
+import type { UserModule } from "../search-run/search-worker.ts"
 import { RunFailed } from "./errors.ts"
 import { checkedCall } from "./input.ts"
 import { displayPath } from "./run.ts"
 import { loadRegion, mergeFlags, parseSearchFlags, type SearchFlagValues } from "./search-flags.ts"
-import { compactJson } from "./compact-json.ts"
-import { startPlayer } from "./search-pool.ts"
-import { regionText, searchText, writeRegionReport, writeSearchReport, type RegionRun, type SearchRun } from "./search-report.ts"
 import { version } from "./version.ts"
 
 const reportsRoot = () => path.join(process.cwd(), "reports")
@@ -40,13 +36,6 @@ const parseWorkers = (text: string | undefined): number => {
   const n = /^[0-9]+$/.test(text.trim()) ? Number(text.trim()) : NaN
   if (!Number.isSafeInteger(n)) throw new UserError(`--workers: expected an integer ≥ 0, got ${JSON.stringify(text)}`)
   return n
-}
-
-/** Writes a file whole or not at all. */
-const writeAtomic = async (file: string, text: string): Promise<void> => {
-  const tmp = `${file}.${process.pid}.tmp`
-  await writeFile(tmp, text)
-  await rename(tmp, file)
 }
 
 const fmtScore = (v: number | undefined): string => (v === undefined || !Number.isFinite(v) ? "—" : Number(v.toPrecision(3)).toString())
@@ -101,21 +90,16 @@ const flagValues = (f: Flags): SearchFlagValues => ({
   budget: opt(f.budget), seed: opt(f.seed), seeds: opt(f.seeds), grid: f.grid
 })
 
-/** Loads each --import module here (so a bad one fails before any worker starts); returns their URLs for the workers. */
-const loadImports = async (modules: readonly string[]): Promise<string[]> => {
-  const urls: string[] = []
+/** Loads each --import module here (so a bad one fails before any worker starts), with the loader of a user's scenario. */
+const loadImports = async (modules: readonly string[]): Promise<UserModule[]> => {
+  const loaded: UserModule[] = []
   for (const m of modules) {
     const file = path.resolve(m)
     if (!existsSync(file)) throw new UserError(`--import: no such module ${JSON.stringify(m)}`)
-    const url = pathToFileURL(file).href
-    try {
-      await import(url)
-    } catch (e) {
-      throw new UserError(`--import ${m}: ${e instanceof Error ? e.message : String(e)}`)
-    }
-    urls.push(url)
+    await importUserModule(file, m)
+    loaded.push({ file, shown: m })
   }
-  return urls
+  return loaded
 }
 
 interface Done {
@@ -125,107 +109,67 @@ interface Done {
 }
 
 /** One search: run it, verify the reported candidate at 10T, write the scenario and the report. */
-const runOne = async (flags: Flags, values: SearchFlagValues, imports: readonly string[], shouldStop: () => boolean): Promise<Done> => {
+const runOne = async (flags: Flags, values: SearchFlagValues, imports: readonly UserModule[], shouldStop: () => boolean): Promise<Done> => {
   const parsed = parseSearchFlags(values)
   const spec = searchSpecOf(parsed.request)
-  const setting = resolveSpec(spec)
-  const workers = parseWorkers(opt(flags.workers))
-  const id = `search/${spec.learner.kind}-${spec.family}-seed${spec.seed ?? 1}`
-  const outDir = flags.noReport ? undefined : resolveReportDir(id, opt(flags.report), reportsRoot())
-  const scenarioFile = opt(flags.out) === undefined ? undefined : path.resolve(opt(flags.out)!)
-  if (scenarioFile !== undefined && !scenarioFile.endsWith(".json")) throw new UserError(`--out: the scenario file must end in .json, got ${JSON.stringify(opt(flags.out))}`)
-  const command = regenerateCommand(process.argv.slice(2))
-  const player = await startPlayer(workers, imports)
-  try {
-    const t0 = performance.now()
-    const elapsed = () => (performance.now() - t0) / 1000
-    const budget = parsed.budget
-    const of = budget.kind === "time" ? `${budget.ms / 1000} s` : `${budget.n} candidates`
-    const report = flags.json && process.stderr.isTTY !== true ? undefined : progressReporter(process.stderr.isTTY === true, `search ${spec.learner.kind} ${spec.family}`)
-    let stopped = false
-    const result = await runSearchAsync(spec, (q) => player.evaluate(q), {
-      now: () => performance.now() - t0,
-      until: (p) => {
-        report?.(p, elapsed(), of)
-        if (shouldStop()) stopped = true
-        return stopped || (budget.kind === "time" ? elapsed() * 1000 >= budget.ms : p.evaluations >= budget.n)
-      }
-    })
-    const seconds = elapsed()
-    report?.({ evaluations: result.evaluations, best: result.best, bestCertified: result.bestCertified, verifications: result.verifications, periods: [] }, seconds, of, true)
-    if (report !== undefined && process.stderr.isTTY === true) process.stderr.write("\n")
-    const found = reportedCandidate(result)
-    let verification
-    if (found !== undefined) {
-      const queries = verificationQueries(spec, found, setting)
-      verification = verificationOf(spec, found, await player.evaluate(queries), { id, command }, setting)
-      // What `regretlab run` will read: a scenario the scenario layer rejects would be a bug here.
-      resolveScenario(JSON.parse(JSON.stringify(verification.scenario)), scenarioFile ?? "scenario.json")
-      if (scenarioFile !== undefined) await writeAtomic(scenarioFile, compactJson(verification.scenario) + "\n")
-    }
-    const run: SearchRun = { spec, setting, result, found, verification, seconds, workers: player.size, budget: budget.text, stopped }
-    const dir = outDir === undefined ? undefined : await writeSearchReport(run, { outDir, command, version, png: !flags.noPng && !stopped })
-    const lines = [searchText(run)]
-    if (scenarioFile !== undefined && verification !== undefined) lines.push(`scenario: ${displayPath(scenarioFile)} (run it: npx regretlab run ${displayPath(scenarioFile)} --check)`)
-    if (dir !== undefined) lines.push(`report: ${displayPath(path.join(dir, "index.html"))}`)
-    const certified = verification?.certified === true
-    return {
-      text: lines.join("\n"),
-      json: {
-        learner: spec.learner, family: spec.family, horizon: spec.horizon, budget: budget.text, workers: player.size, seconds, stopped,
-        evaluations: result.evaluations, certified, firstCertified: result.firstCertified?.evaluation ?? null,
-        found: found === undefined ? null : { adversary: found.adversary, score: found.score, evaluation: found.evaluation },
-        certificate: verification?.certificate ?? null, crossCheck: verification?.crossCheck ?? null,
-        scenario: scenarioFile ?? null, report: dir === undefined ? null : path.join(dir, "index.html")
-      },
-      ...(flags.check && !certified && !stopped ? { failed: `--check: nothing certified against ${describeLearner(spec.learner)} (best score ${fmtScore(found?.score.value)})` } : {})
-    }
-  } finally {
-    await player.close()
+  const out = opt(flags.out)
+  if (out !== undefined && !out.endsWith(".json")) throw new UserError(`--out: the scenario file must end in .json, got ${JSON.stringify(out)}`)
+  const budget = parsed.budget
+  const of = budget.kind === "time" ? `${budget.ms / 1000} s` : `${budget.n} candidates`
+  const report = flags.json && process.stderr.isTTY !== true ? undefined : progressReporter(process.stderr.isTTY === true, `search ${spec.learner.kind} ${spec.family}`)
+  const { run, scenarioFile, reportDir } = await runSearchJob({
+    spec, budget, workers: parseWorkers(opt(flags.workers)), imports,
+    ...(out !== undefined ? { scenarioFile: out } : {}),
+    ...(flags.noReport ? {} : { reportDir: resolveReportDir(searchId(spec), opt(flags.report), reportsRoot()) }),
+    png: !flags.noPng, command: regenerateCommand(process.argv.slice(2)), version, shouldStop,
+    ...(report !== undefined ? { onProgress: (p: SearchProgress, seconds: number) => report(p, seconds, of) } : {})
+  })
+  const { result, found, verification } = run
+  if (report !== undefined) {
+    report({ evaluations: result.evaluations, best: result.best, bestCertified: result.bestCertified, verifications: result.verifications, periods: [] }, run.seconds, of, true)
+    if (process.stderr.isTTY === true) process.stderr.write("\n")
+  }
+  const lines = [searchText(run)]
+  if (scenarioFile !== undefined) lines.push(`scenario: ${displayPath(scenarioFile)} (run it: npx regretlab run ${displayPath(scenarioFile)} --check)`)
+  if (reportDir !== undefined) lines.push(`report: ${displayPath(path.join(reportDir, "index.html"))}`)
+  const certified = verification?.certified === true
+  return {
+    text: lines.join("\n"),
+    json: {
+      learner: spec.learner, family: spec.family, horizon: spec.horizon, budget: budget.text, workers: run.workers, seconds: run.seconds, stopped: run.stopped,
+      evaluations: result.evaluations, certified, firstCertified: result.firstCertified?.evaluation ?? null,
+      found: found === undefined ? null : { adversary: found.adversary, score: found.score, evaluation: found.evaluation },
+      certificate: verification?.certificate ?? null, crossCheck: verification?.crossCheck ?? null,
+      scenario: scenarioFile ?? null, report: reportDir === undefined ? null : path.join(reportDir, "index.html")
+    },
+    ...(flags.check && !certified && !run.stopped ? { failed: `--check: nothing certified against ${describeLearner(spec.learner)} (best score ${fmtScore(found?.score.value)})` } : {})
   }
 }
 
 /** A failure-region map: a short search in every cell of the grid. */
-const runRegion = async (flags: Flags, values: SearchFlagValues, imports: readonly string[], header: { id: string; title: string; description: string; notes: readonly string[] } | undefined, shouldStop: () => boolean): Promise<Done> => {
+const runRegion = async (flags: Flags, values: SearchFlagValues, imports: readonly UserModule[], header: { id: string; title: string; description: string; notes: readonly string[] } | undefined, shouldStop: () => boolean): Promise<Done> => {
   const parsed = parseSearchFlags(values)
   if (parsed.axes.length === 0) throw new UserError("a region needs a grid: give --grid field=values (one or two axes)")
   if (parsed.budget.kind !== "candidates") throw new UserError("--budget: a grid needs a number of candidates per cell")
   const plan = { request: parsed.request, axes: parsed.axes, evaluations: parsed.budget.n }
-  const cells = regionCells(plan)
   const base = searchSpecOf(parsed.request)
-  const workers = parseWorkers(opt(flags.workers))
   const id = header?.id ?? `search/${base.learner.kind}-region`
-  const outDir = flags.noReport ? undefined : resolveReportDir(id, opt(flags.report), reportsRoot())
-  const command = regenerateCommand(process.argv.slice(2))
-  const player = await startPlayer(workers, imports)
-  const outcomes: CellOutcome[] = []
-  const t0 = performance.now()
   const tty = process.stderr.isTTY === true
-  let stopped = false
-  try {
-    const r = await player.runCells(plan.evaluations, cells, (o) => {
-      outcomes.push(o)
-      if (!flags.json || tty) {
-        const text = `region ${id}: cell ${outcomes.length}/${cells.length} ${JSON.stringify(o.values)} ${o.certified ? `certified (P ${o.period ?? "iid"}, candidate ${o.firstCertified})` : `none (best ${fmtScore(o.score)})`} · ${((performance.now() - t0) / 1000).toFixed(1)} s`
-        process.stderr.write(tty ? `\r${text.padEnd(118)}` : `${text}\n`)
-      }
-    }, () => {
-      if (shouldStop()) stopped = true
-      return stopped
-    })
-    stopped ||= r.stopped
-    if (tty && (!flags.json || tty)) process.stderr.write("\n")
-  } finally {
-    await player.close()
-  }
-  const seconds = (performance.now() - t0) / 1000
-  const run: RegionRun = {
-    id, title: header?.title ?? `Where a search certifies ${describeLearner(base.learner)}'s failure`, description: header?.description ?? "", notes: header?.notes ?? [],
-    base, axes: parsed.axes, evaluations: plan.evaluations, cells: outcomes, total: cells.length, seconds, workers: player.size, stopped
-  }
-  const dir = outDir === undefined || outcomes.length === 0 ? undefined : await writeRegionReport(run, { outDir, command, version, png: !flags.noPng })
-  const text = [regionText(run), ...(dir !== undefined ? [`report: ${displayPath(path.join(dir, "index.html"))}`] : [])].join("\n")
-  return { text, json: { id, total: cells.length, finished: outcomes.length, certified: outcomes.filter((c) => c.certified).length, seconds, workers: player.size, evaluationsPerCell: plan.evaluations, cells: outcomes, report: dir === undefined ? null : path.join(dir, "index.html") } }
+  const { run, reportDir } = await runRegionJob({
+    plan, id, title: header?.title ?? `Where a search certifies ${describeLearner(base.learner)}'s failure`,
+    description: header?.description ?? "", notes: header?.notes ?? [],
+    workers: parseWorkers(opt(flags.workers)), imports,
+    ...(flags.noReport ? {} : { reportDir: resolveReportDir(id, opt(flags.report), reportsRoot()) }),
+    png: !flags.noPng, command: regenerateCommand(process.argv.slice(2)), version, shouldStop,
+    onCell: (o, done, total, seconds) => {
+      if (flags.json && !tty) return
+      const text = `region ${id}: cell ${done}/${total} ${JSON.stringify(o.values)} ${o.certified ? `certified (P ${o.period ?? "iid"}, candidate ${o.firstCertified})` : `none (best ${fmtScore(o.score)})`} · ${seconds.toFixed(1)} s`
+      process.stderr.write(tty ? `\r${text.padEnd(118)}` : `${text}\n`)
+    }
+  })
+  if (tty) process.stderr.write("\n")
+  const text = [regionText(run), ...(reportDir !== undefined ? [`report: ${displayPath(path.join(reportDir, "index.html"))}`] : [])].join("\n")
+  return { text, json: { id, total: run.total, finished: run.cells.length, certified: run.cells.filter((c) => c.certified).length, seconds: run.seconds, workers: run.workers, evaluationsPerCell: plan.evaluations, cells: run.cells, report: reportDir === undefined ? null : path.join(reportDir, "index.html") } }
 }
 
 export const searchCommand = Command.make(
@@ -275,9 +219,9 @@ export const searchCommand = Command.make(
 ).pipe(
   Command.withDescription("Search for the loss sequence that breaks a learner, certify it at 10T, and write it as a scenario"),
   Command.withExamples([
-    { command: "npx regretlab search --learner adam --set beta1=0.9 --set beta2=0.99 --budget 60s --out found.json", description: "Break paper Adam (0.9, 0.99) on [−1, 1]" },
+    { command: "npx regretlab search --learner adam --set beta1=0.9 --set beta2=0.99 --budget 2s --out found.json", description: "Two seconds against paper Adam (0.9, 0.99) on [−1, 1]; a certificate takes --budget 60s" },
     { command: "npx regretlab search --learner rmsprop --set beta2=0.1 --period-max 3 --horizon 1e4 --budget 300", description: "Rediscover Theorem 1's period-3 sequence" },
-    { command: "npx regretlab search --learner adam --preset pytorch --domain ball:2 --family periodic-linear", description: "torch's Adam on the unit disc" },
-    { command: "npx regretlab search adam/failure-region", description: "The built-in (β1, β2) map of certified failures" }
+    { command: "npx regretlab search --learner adam --preset pytorch --domain ball:2 --family periodic-linear --horizon 1e4 --budget 200", description: "torch's Adam on the unit disc" },
+    { command: "npx regretlab search adam/failure-region --grid beta1=0,0.9 --grid beta2=0.1 --horizon 1e4 --budget 300", description: "The built-in (β1, β2) map on two cells (as shipped: 64 cells, minutes)" }
   ])
 )

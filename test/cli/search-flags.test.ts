@@ -1,6 +1,7 @@
 // Reading `regretlab search`'s flags (and a region file's, which are the same flags as data).
 import { describe, expect, it } from "vitest"
-import { builtinRegions, learnerSpecOf, loadRegion, mergeFlags, parseBudget, parseDomain, parseSearchFlags, parseStart } from "../../src/cli/search-flags.ts"
+import { builtinRegions, learnerSpecOf, loadRegion, mergeFlags, parseDomain, parseSearchFlags, parseStart } from "../../src/cli/search-flags.ts"
+import { parseBudget } from "../../src/search-run/run.ts"
 import { regionCells } from "../../src/search/region.ts"
 import { resolveSpec } from "../../src/search/search.ts"
 import { searchSpecOf } from "../../src/search/request.ts"

@@ -1,4 +1,4 @@
-// Worker threads for `regretlab search`. A generation's games are split into contiguous slices, one
+// Worker threads for a search. A generation's games are split into contiguous slices, one
 // per worker, and the rows come back in the order asked, so the search is the same whatever the
 // number of workers (its ask/tell reads results by position, never by arrival). A failure-region
 // grid runs whole cells instead, one per worker at a time. With no workers the games run in this
@@ -7,7 +7,7 @@ import { Worker } from "node:worker_threads"
 import { UserError } from "../core/config/error.ts"
 import { createEvaluator, type GameQuery, type Rows } from "../search/evaluate.ts"
 import { runRegionCell, type CellOutcome, type RegionCell } from "../search/region.ts"
-import type { FromSearchWorker, ToSearchWorker } from "./search-worker.ts"
+import type { FromSearchWorker, ToSearchWorker, UserModule } from "./search-worker.ts"
 
 const entry = new URL("./search-worker-entry.js", import.meta.url)
 
@@ -44,7 +44,7 @@ class Slot {
   }
 }
 
-const spawn = (imports: readonly string[]): Promise<Worker> =>
+const spawn = (imports: readonly UserModule[]): Promise<Worker> =>
   new Promise((resolve, reject) => {
     const w = new Worker(entry, { workerData: { imports } })
     const onMessage = (m: FromSearchWorker) => {
@@ -107,8 +107,8 @@ export class SearchPool implements GamePlayer {
 
   private constructor(private readonly slots: Slot[]) {}
 
-  /** Starts n workers and waits until each has loaded the search and the modules `imports` (file URLs). */
-  static async start(n: number, imports: readonly string[] = []): Promise<SearchPool> {
+  /** Starts n workers and waits until each has loaded the search and the user's modules `imports`. */
+  static async start(n: number, imports: readonly UserModule[] = []): Promise<SearchPool> {
     if (!Number.isInteger(n) || n < 1) throw new UserError(`workers: expected an integer ≥ 1, got ${n}`)
     const workers = await Promise.all(Array.from({ length: n }, () => spawn(imports)))
     return new SearchPool(workers.map((w) => new Slot(w)))
@@ -149,5 +149,5 @@ export class SearchPool implements GamePlayer {
   }
 }
 
-/** Workers (n ≥ 1) or this thread (n = 0); `imports` (file URLs) load in every worker first. */
-export const startPlayer = async (workers: number, imports: readonly string[] = []): Promise<GamePlayer> => (workers === 0 ? inlinePlayer() : SearchPool.start(workers, imports))
+/** Workers (n ≥ 1) or this thread (n = 0); the user's modules `imports` load in every worker first. */
+export const startPlayer = async (workers: number, imports: readonly UserModule[] = []): Promise<GamePlayer> => (workers === 0 ? inlinePlayer() : SearchPool.start(workers, imports))

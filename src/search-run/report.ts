@@ -19,7 +19,7 @@ import type { CellOutcome, RegionAxis } from "../search/region.ts"
 import type { Certified, Found, ResolvedSetting, SearchResult, SearchSpec } from "../search/search.ts"
 import type { Verification } from "../search/verify.ts"
 import { compactJson } from "./compact-json.ts"
-import { historyChart, regionCharts, regretChart, sequenceChart } from "./search-charts.ts"
+import { historyChart, regionCharts, regretChart, sequenceChart } from "./charts.ts"
 
 export const SEARCH_MARKER = "search.json"
 

@@ -1,7 +1,7 @@
 // The scenario files the search writes: compact where it helps a reader, and the same value back.
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { compactJson } from "../../src/cli/compact-json.ts"
+import { compactJson } from "../../src/search-run/compact-json.ts"
 
 describe("compactJson", () => {
   it("parses back to exactly the value written", () => {

@@ -1,7 +1,7 @@
 // The search's worker pool: a search gives the same result on 1 or 3 workers as in this thread
 // (results are read by position, never by arrival), and grid cells come back complete.
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { SearchPool, slices } from "../../src/cli/search-pool.ts"
+import { SearchPool, slices } from "../../src/search-run/pool.ts"
 import { UserError } from "../../src/core/config/error.ts"
 import { resolveLearner } from "../../src/core/learner/resolve.ts"
 import { createEvaluator } from "../../src/search/evaluate.ts"

@@ -3,11 +3,9 @@
 import { availableParallelism } from "node:os"
 import * as path from "node:path"
 import type { LearnerSpec } from "../core/learner/resolve.ts"
-import type { DomainConfig } from "../core/types.ts"
 import type { AdversaryConfig, ScenarioInput } from "../scenario/types.ts"
-import type { FamilyName } from "../search/families.ts"
 import type { Certificate } from "../search/objective.ts"
-import { searchSpecOf } from "../search/request.ts"
+import { searchSpecOf, type SearchRequest as CoreSearchRequest } from "../search/request.ts"
 import type { SearchProgress } from "../search/search.ts"
 import { parseBudget, runSearchJob } from "../search-run/run.ts"
 import { LearnerSetup } from "./learners.ts"
@@ -15,7 +13,9 @@ import { version } from "./version.ts"
 
 /**
  * What to search against and where: the learner (a helper's result such as `adam({ beta2: 0.99 })`,
- * or `{ kind, preset?, ...fields }`), the family of loss sequences, the domain and the horizon.
+ * or `{ kind, preset?, ...fields }`), the family of loss sequences ("periodic", the default;
+ * "periodic-linear"; "stochastic-linear"), the domain (default [−1, 1]), x₁, the horizon T (default
+ * 10⁵), the gradient bound G, the periods raced, the search's seed, and the certificate's thresholds.
  *
  * @example
  * ```ts
@@ -26,26 +26,9 @@ import { version } from "./version.ts"
  * }
  * ```
  */
-export interface SearchRequest {
+export interface SearchRequest extends Omit<CoreSearchRequest, "learner"> {
   /** The learner to break: any registered kind, with its preset and field overrides. */
   readonly learner: LearnerSetup | LearnerSpec
-  /** "periodic" (P free gradient vectors, the default), "periodic-linear" (Reddi et al.'s shape) or "stochastic-linear" (i.i.d. two-point). */
-  readonly family?: FamilyName
-  /** Default the interval [−1, 1]. */
-  readonly domain?: DomainConfig
-  /** x₁; default the domain's centre. */
-  readonly start?: readonly number[]
-  /** T; default 10⁵. Candidates are scored at T/10 and T, the reported one is verified at 10T. */
-  readonly horizon?: number
-  /** G = ‖g_t‖∞ of every sequence; default 1. */
-  readonly gradientBound?: number
-  /** Periods raced by the periodic families; default 2 … 200. */
-  readonly periodMin?: number
-  readonly periodMax?: number
-  /** stochastic-linear: the seeds averaged (common to every candidate); default 1 … 8. */
-  readonly seeds?: readonly number[]
-  /** The search's own seed; default 1. */
-  readonly seed?: number
 }
 
 /**

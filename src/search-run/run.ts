@@ -13,7 +13,7 @@ import { resolveSpec, runSearchAsync, type SearchProgress, type SearchSpec } fro
 import { verificationOf, verificationQueries } from "../search/verify.ts"
 import { compactJson } from "./compact-json.ts"
 import { startPlayer } from "./pool.ts"
-import { writeRegionReport, writeSearchReport, type RegionRun, type SearchRun } from "./report.ts"
+import type { RegionRun, SearchRun } from "./report.ts"
 import type { UserModule } from "./search-worker.ts"
 
 /** How long a search runs: wall-clock time, or a number of candidates (the same result on any machine). */
@@ -37,6 +37,10 @@ export const parseBudget = (given: string | number, name = "--budget"): Budget =
 
 /** The id of a search's report: search/<learner kind>-<family>-seed<seed>. */
 export const searchId = (spec: SearchSpec): string => `search/${spec.learner.kind}-${spec.family}-seed${spec.seed ?? 1}`
+
+// Loaded when a report is written: the renderer pulls in vega, whose top-level await would keep
+// the package root from being require()d.
+const reportWriters = () => import("./report.ts")
 
 /** Writes a file whole or not at all. */
 const writeAtomic = async (file: string, text: string): Promise<void> => {
@@ -110,7 +114,7 @@ export const runSearchJob = async (job: SearchJob): Promise<SearchJobOutcome> =>
     }
     const run: SearchRun = { spec, setting, result, found, verification, seconds, workers: player.size, budget: budget.text, stopped }
     const reportDir = job.reportDir === undefined ? undefined
-      : await writeSearchReport(run, { outDir: job.reportDir, command: job.command, version: job.version, png: job.png !== false && !stopped })
+      : await (await reportWriters()).writeSearchReport(run, { outDir: job.reportDir, command: job.command, version: job.version, png: job.png !== false && !stopped })
     return { run, ...(scenarioFile !== undefined ? { scenarioFile } : {}), ...(reportDir !== undefined ? { reportDir } : {}) }
   } finally {
     await player.close()
@@ -160,6 +164,6 @@ export const runRegionJob = async (job: RegionJob): Promise<RegionJobOutcome> =>
     evaluations: plan.evaluations, cells: outcomes, total: cells.length, seconds: (performance.now() - t0) / 1000, workers: player.size, stopped
   }
   const reportDir = job.reportDir === undefined || outcomes.length === 0 ? undefined
-    : await writeRegionReport(run, { outDir: job.reportDir, command: job.command, version: job.version, png: job.png !== false })
+    : await (await reportWriters()).writeRegionReport(run, { outDir: job.reportDir, command: job.command, version: job.version, png: job.png !== false })
   return { run, ...(reportDir !== undefined ? { reportDir } : {}) }
 }

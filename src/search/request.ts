@@ -14,7 +14,7 @@ import { verifyFound, type Verification } from "./verify.ts"
 export interface SearchRequest {
   /** The learner to defeat: a kind, optionally a preset, and any of its fields to override (as in a scenario). */
   readonly learner: LearnerSpec
-  /** default "periodic". */
+  /** "periodic" (P free gradient vectors, the default), "periodic-linear" (Reddi et al.'s shape) or "stochastic-linear" (i.i.d. two-point). */
   readonly family?: FamilyName
   /** default the interval [−1, 1]. */
   readonly domain?: DomainConfig

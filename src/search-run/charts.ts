@@ -5,13 +5,25 @@
 import type { ChartSpec } from "../report/charts.ts"
 import { FONT_FAMILY } from "../report/font-family.ts"
 import { fmt } from "../report/format.ts"
-import { chooseScale } from "../report/scales.ts"
+import { chooseScale, type ScaleChoice } from "../report/scales.ts"
 import { adversaryDim, type FoundAdversary } from "../search/families.ts"
 import type { CellOutcome, RegionAxis, RegionValue } from "../search/region.ts"
 import type { HistoryEntry } from "../search/search.ts"
 import type { ContenderRuns } from "../search/verify.ts"
 
 type Json = Record<string, unknown>
+
+/** The scale in words for an axis title, with symlog's linear range as a short number. */
+const scaleWords = (s: ScaleChoice): string =>
+  s.scale.type === "symlog" && s.scale.constant !== undefined ? `symlog scale, linear within ±${fmt(s.scale.constant, 2)}` : s.words
+
+/** A log scale from the decade below the data to the decade above, every decade a labelled tick. */
+const widenToDecades = (s: ScaleChoice, values: readonly number[]): ScaleChoice => {
+  if (s.scale.type !== "log") return s
+  const lo = Math.floor(Math.log10(Math.min(...values))), hi = Math.ceil(Math.log10(Math.max(...values)))
+  const ticks = Array.from({ length: hi - lo + 1 }, (_, k) => Number((10 ** (lo + k)).toPrecision(1)))
+  return { ...s, scale: { ...s.scale, domain: [ticks[0], ticks[ticks.length - 1]], nice: false }, ticks }
+}
 
 const PALETTE = ["#e45756", "#4c78a8", "#54a24b", "#f58518", "#72b7b2", "#b279a2"]
 
@@ -26,8 +38,8 @@ const base = (title: string, subtitle: readonly string[]): Json => ({
 export const historyChart = (history: readonly HistoryEntry[], subtitle: readonly string[]): ChartSpec => {
   const rows = history.flatMap((h) => (Number.isFinite(h.generationBest) ? [{ n: h.evaluations, best: h.best, gen: h.generationBest, period: h.period ?? null, certified: h.certified, seconds: h.time === undefined ? null : h.time / 1000 }] : []))
   const s = chooseScale(rows.flatMap((r) => [r.best, r.gen]))
-  const y = { type: "quantitative", title: `score (${s.words})`, scale: s.scale, ...(s.ticks ? { axis: { values: s.ticks } } : {}) }
-  const x = { field: "n", type: "quantitative", title: "candidates scored" }
+  const y = { type: "quantitative", title: `score (${scaleWords(s)})`, scale: s.scale, axis: { format: s.format, ...(s.ticks ? { values: s.ticks } : {}) } }
+  const x = { field: "n", type: "quantitative", title: "candidates scored", axis: { format: ",d", tickCount: 7 } }
   const tooltip = [{ field: "n", title: "candidates" }, { field: "gen", title: "generation best", format: ".4~g" }, { field: "best", title: "best so far", format: ".4~g" }, { field: "period", title: "period" }, { field: "seconds", title: "seconds", format: ".1f" }]
   const layers: Json[] = [
     { mark: { type: "point", filled: true, size: 12, opacity: 0.45 }, encoding: { x, y: { field: "gen", ...y }, color: { value: "#9aa7b8" }, tooltip } },
@@ -75,26 +87,28 @@ export const sequenceChart = (a: FoundAdversary, G: number, subtitle: readonly s
   return { name: "sequence", title: "The found sequence, one period (red: positive gradients, blue: negative)", spec }
 }
 
-/** R_t/t (or pseudo-regret/t) of each learner of the verification run, mean over seeds, with T and 10T marked. */
-export const regretChart = (runs: readonly ContenderRuns[], horizon: number, measure: "regret" | "pseudo-regret", subtitle: readonly string[]): ChartSpec => {
+/** R_t/t/(G·D) (or pseudo-regret) of each learner of the verification run, mean over seeds, with T and 10T marked. */
+export const regretChart = (runs: readonly ContenderRuns[], horizon: number, measure: "regret" | "pseudo-regret", GD: number, subtitle: readonly string[]): ChartSpec => {
   const rows = runs.flatMap((c) => {
     const byT = new Map<number, number[]>()
     for (const run of c.runs) {
+      // From T/100: the decades before T and the one the certificate reads, not the first rounds' transient.
       for (const r of run) {
-        const v = measure === "regret" ? r.avgRegret : r.pseudoRegret === undefined ? NaN : r.pseudoRegret / r.t
+        if (r.t < horizon / 100) continue
+        const v = (measure === "regret" ? r.avgRegret : r.pseudoRegret === undefined ? NaN : r.pseudoRegret / r.t) / GD
         if (Number.isFinite(v)) byT.set(r.t, [...(byT.get(r.t) ?? []), v])
       }
     }
     return [...byT].map(([t, vs]) => ({ learner: `${c.label} (${c.role})`, t, value: vs.reduce((s, v) => s + v, 0) / vs.length }))
   })
-  const s = chooseScale(rows.map((r) => r.value))
-  const words = measure === "regret" ? "R_t/t" : "pseudo-regret/t"
+  const s = widenToDecades(chooseScale(rows.map((r) => r.value)), rows.map((r) => r.value))
+  const words = measure === "regret" ? "R_t/t/(G·D)" : "pseudo-regret/t/(G·D)"
   const labels = runs.map((c) => `${c.label} (${c.role})`)
   const x = { field: "t", type: "quantitative", title: "round t (log scale)", scale: { type: "log", nice: false }, axis: { format: "~s" } }
   const spec = {
-    ...base(`${words} of the verification run to 10T`, subtitle), width: 620, height: 300,
+    ...base(`${words} of the verification run, T/100 to 10T`, subtitle), width: 620, height: 300,
     layer: [
-      { data: { values: rows }, mark: { type: "line", strokeWidth: 2.5 }, encoding: { x, y: { field: "value", type: "quantitative", title: `${words} (mean over seeds; ${s.words})`, scale: s.scale, ...(s.ticks ? { axis: { values: s.ticks } } : {}) }, color: { field: "learner", type: "nominal", title: null, scale: { domain: labels, range: PALETTE }, legend: { orient: "bottom" } }, tooltip: [{ field: "learner" }, { field: "t" }, { field: "value", format: ".4~g" }] } },
+      { data: { values: rows }, mark: { type: "line", strokeWidth: 2.5 }, encoding: { x, y: { field: "value", type: "quantitative", title: `${words} (mean over seeds; ${scaleWords(s)})`, scale: s.scale, axis: { format: s.format, ...(s.ticks ? { values: s.ticks } : {}) } }, color: { field: "learner", type: "nominal", title: null, scale: { domain: labels, range: PALETTE }, legend: { orient: "bottom" } }, tooltip: [{ field: "learner" }, { field: "t" }, { field: "value", format: ".4~g" }] } },
       { data: { values: [{ t: horizon, label: "T" }, { t: 10 * horizon, label: "10T" }] }, mark: { type: "rule", strokeDash: [5, 3], color: "#555" }, encoding: { x } },
       { data: { values: [{ t: horizon, label: "T" }, { t: 10 * horizon, label: "10T" }] }, mark: { type: "text", align: "right", dx: -4, dy: 8, baseline: "top", color: "#555" }, encoding: { x, y: { value: 0 }, text: { field: "label" } } }
     ]
@@ -132,6 +146,12 @@ const theorem2Curve = (xAxis: RegionAxis, yAxis: RegionAxis): { u: number; v: nu
   return pts
 }
 
+/** β1 and β2 as symbols; other fields by name. */
+const axisTitle = (name: string): string => ({ beta1: "β1", beta2: "β2" } as Record<string, string>)[name.replace(/^learner\./, "")] ?? name
+
+const FOUND = ["certified failing sequence found", "none within the budget"]
+const FOUND_FILL = ["#d6604d", "#e8e8e8"]
+
 const sortedAxis = (a: RegionAxis): RegionAxis =>
   a.values.every((v) => typeof v === "number") ? { ...a, values: [...(a.values as number[])].sort((p, q) => p - q) } : a
 
@@ -151,32 +171,46 @@ export const regionCharts = (axes: readonly RegionAxis[], cells: readonly CellOu
     return {
       x0: i - 0.5, x1: i + 0.5, y0: j - 0.5, y1: j + 0.5, xc: i, yc: j,
       [xAxis.name]: c.values[xAxis.name], ...(yAxis ? { [yAxis.name]: c.values[yAxis.name] } : {}),
-      found: c.certified ? "certified failing sequence found" : "none within the budget",
+      found: c.certified ? FOUND[0] : FOUND[1],
       text: c.certified ? `P=${c.period ?? "iid"}` : "·",
       score: Number.isFinite(c.score) && c.score > 0 ? c.score : null,
       ratio: c.ratio, candidates: c.evaluations, first: c.firstCertified ?? null
     }
   })
   const cell = Math.max(26, Math.min(56, Math.floor(560 / Math.max(xAxis.values.length, yAxis?.values.length ?? 1))))
-  const X = indexAxis(xAxis.values, xAxis.name, xAxis.values.some((v) => String(v).length > 4))
-  const Y = yAxis === undefined ? { type: "quantitative", title: null, scale: { domain: [-0.5, 0.5] }, axis: null } : indexAxis(yAxis.values, yAxis.name, false)
+  const X = indexAxis(xAxis.values, axisTitle(xAxis.name), xAxis.values.some((v) => String(v).length > 4))
+  const Y = yAxis === undefined ? { type: "quantitative", title: null, scale: { domain: [-0.5, 0.5] }, axis: null } : indexAxis(yAxis.values, axisTitle(yAxis.name), false)
   const tooltip = [
     { field: xAxis.name }, ...(yAxis ? [{ field: yAxis.name }] : []), { field: "found" }, { field: "score", format: ".4~g", title: "best score" },
     { field: "ratio", format: ".3~g", title: "decay ratio T/10 → T" }, { field: "candidates" }, { field: "first", title: "certified at candidate" }
   ]
   const curve = yAxis === undefined ? [] : theorem2Curve(xAxis, yAxis)
-  const curveLayer: Json[] = curve.length < 2 ? [] : [{
-    data: { values: curve.map((p) => ({ ...p, curve: "β1 = √β2: below it, Reddi et al.'s Theorem 2 proves a failing sequence exists" })) },
-    mark: { type: "line", strokeWidth: 2.5, strokeDash: [6, 3] },
-    encoding: { x: { field: "u", ...X }, y: { field: "v", ...Y }, order: { field: "k" }, color: { field: "curve", type: "nominal", title: null, scale: { range: ["black"] }, legend: { orient: "bottom", direction: "vertical", labelLimit: 0 } } }
-  }]
+  const curveData = { values: curve.map((p) => ({ ...p, curve: "β1 = √β2: below it, Reddi et al.'s Theorem 2 proves a failing sequence exists" })) }
+  // A white casing under the dashed curve keeps it visible on dark cells.
+  const curveLayer: Json[] = curve.length < 2 ? [] : [
+    { data: curveData, mark: { type: "line", strokeWidth: 5, color: "white", opacity: 0.85 }, encoding: { x: { field: "u", ...X }, y: { field: "v", ...Y }, order: { field: "k" } } },
+    {
+      data: curveData, mark: { type: "line", strokeWidth: 2, strokeDash: [6, 3] },
+      encoding: { x: { field: "u", ...X }, y: { field: "v", ...Y }, order: { field: "k" }, color: { field: "curve", type: "nominal", title: null, scale: { range: ["black"] }, legend: { orient: "bottom", direction: "vertical", labelLimit: 0 } } }
+    }
+  ]
+  // Cell labels above the curve, each on a patch of its cell's colour, so the curve never hides a period.
+  const fontSize = Math.min(11, cell / 3.2)
+  const patches = rows.map((r) => {
+    const w = (0.62 * fontSize * String(r.text).length + 6) / cell / 2, h = (fontSize + 4) / cell / 2
+    return { b0: r.xc - w, b1: r.xc + w, c0: r.yc - h, c1: r.yc + h, found: r.found }
+  })
+  const labelLayers: Json[] = [
+    { data: { values: patches }, mark: { type: "rect" }, encoding: { x: { field: "b0", ...X }, x2: { field: "b1" }, y: { field: "c0", ...Y }, y2: { field: "c1" }, fill: { field: "found", type: "nominal", scale: { domain: FOUND, range: FOUND_FILL }, legend: null } } },
+    { data: { values: rows }, mark: { type: "text", fontSize, color: "#222" }, encoding: { x: { field: "xc", ...X }, y: { field: "yc", ...Y }, text: { field: "text" } } }
+  ]
   const size = { width: cell * xAxis.values.length, height: cell * (yAxis?.values.length ?? 1) }
   const found = {
     ...base("Where a certified counterexample was found", subtitle), ...size,
     layer: [
-      { data: { values: rows }, mark: { type: "rect", stroke: "white", strokeWidth: 1 }, encoding: { x: { field: "x0", ...X }, x2: { field: "x1" }, y: { field: "y0", ...Y }, y2: { field: "y1" }, color: { field: "found", type: "nominal", title: null, scale: { domain: ["certified failing sequence found", "none within the budget"], range: ["#d6604d", "#e8e8e8"] }, legend: { orient: "bottom", direction: "vertical" } }, tooltip } },
-      { data: { values: rows }, mark: { type: "text", fontSize: Math.min(11, cell / 3.2), color: "#222" }, encoding: { x: { field: "xc", ...X }, y: { field: "yc", ...Y }, text: { field: "text" } } },
-      ...curveLayer
+      { data: { values: rows }, mark: { type: "rect", stroke: "white", strokeWidth: 1 }, encoding: { x: { field: "x0", ...X }, x2: { field: "x1" }, y: { field: "y0", ...Y }, y2: { field: "y1" }, color: { field: "found", type: "nominal", title: null, scale: { domain: FOUND, range: FOUND_FILL }, legend: { orient: "bottom", direction: "vertical" } }, tooltip } },
+      ...curveLayer,
+      ...labelLayers
     ],
     resolve: { scale: { color: "independent" } }
   }

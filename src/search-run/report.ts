@@ -122,7 +122,7 @@ export const writeSearchReport = async (run: SearchRun, o: ReportOptions): Promi
   const sub = [`${describeLearner(spec.learner)}; family ${spec.family}; T = ${spec.horizon}; G = ${setting.G}`]
   const charts: ChartSpec[] = [historyChart(result.history, [...sub, `${result.evaluations} candidates in ${run.seconds.toFixed(1)} s, budget ${run.budget}`])]
   if (found !== undefined) charts.push(sequenceChart(found.adversary, setting.G, [...sub, shapeText(found.adversary)]))
-  if (v !== undefined) charts.push(regretChart(v.runs, spec.horizon, setting.measure, [...sub, v.certified ? "certified: the target's curve is flat from T to 10T, AMSGrad's falls" : "not certified"]))
+  if (v !== undefined) charts.push(regretChart(v.runs, spec.horizon, setting.measure, setting.G * setting.D, [...sub, v.certified ? "certified: the target's curve is flat from T to 10T, AMSGrad's falls" : "not certified"]))
   const entries = await renderAll(charts, o.png)
   const document = {
     tool: "regretlab", kind: "search-report", version: o.version, command: o.command, node: process.version, timestamp: new Date().toISOString(),
@@ -168,7 +168,7 @@ export const regionText = (r: RegionRun): string => {
   const lines = [`${r.id}: ${r.title}`, `${r.cells.length} of ${r.total} cells in ${r.seconds.toFixed(1)} s (${r.evaluations} candidates per cell at most, T = ${r.base.horizon}, ${r.workers === 0 ? "this thread" : `${r.workers} workers`}); ${r.cells.filter((c) => c.certified).length} certified`]
   const sortedValues = (a: RegionAxis) => (a.values.every((v) => typeof v === "number") ? [...(a.values as number[])].sort((p, q) => p - q) : [...a.values])
   const [ya, xa] = r.axes.length === 2 ? r.axes : [undefined, r.axes[0]]
-  lines.push(`✗ certified failing sequence found (the learner breaks), · none within the budget, ? not run; columns ${xa.name} = ${sortedValues(xa).join(", ")}`)
+  lines.push("✗ certified failing sequence found (the learner breaks), · none within the budget, ? not run", `columns: ${xa.name} = ${sortedValues(xa).join(", ")}`)
   const key = (c: CellOutcome) => JSON.stringify(c.values)
   const byKey = new Map(r.cells.map((c) => [key(c), c]))
   const rowsOf = ya === undefined ? [undefined] : [...sortedValues(ya)].reverse()

@@ -130,7 +130,9 @@ const runOne = async (flags: Flags, values: SearchFlagValues, imports: readonly 
     if (process.stderr.isTTY === true) process.stderr.write("\n")
   }
   const lines = [searchText(run)]
-  if (scenarioFile !== undefined) lines.push(`scenario: ${displayPath(scenarioFile)} (run it: npx regretlab run ${displayPath(scenarioFile)} --check)`)
+  if (scenarioFile !== undefined) {
+    lines.push(`scenario: ${displayPath(scenarioFile)} (${imports.length === 0 ? `run it: npx regretlab run ${displayPath(scenarioFile)} --check` : "it names your learner kind: run it from a scenario module that imports your --import module and the JSON (docs/search.md)"})`)
+  }
   if (reportDir !== undefined) lines.push(`report: ${displayPath(path.join(reportDir, "index.html"))}`)
   const certified = verification?.certified === true
   return {

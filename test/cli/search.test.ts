@@ -1,7 +1,7 @@
 // `regretlab search` end to end through the real CLI in a child process: a certified search whose
 // scenario `regretlab run --check` accepts, the same result whatever the number of workers, a
 // failure-region grid, Ctrl-C keeping the best found, and exit codes 1 and 2.
-import { existsSync, mkdtempSync, readFileSync } from "node:fs"
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import * as path from "node:path"
 import { describe, expect, it } from "vitest"
@@ -43,12 +43,19 @@ describe("regretlab search", () => {
   it("searches a learner of one's own, registered by a module loaded here and in every worker (--import)", async () => {
     // Normalized gradient descent steps ±η_t whatever |g|: a period-2 sequence of a small and a
     // large gradient of opposite signs walks it the wrong way.
-    const r = await cli(["search", "--import", "test/cli/fixtures/register-ngd.ts", "--learner", "ngd", "--horizon", "2000", "--period-max", "4", "--budget", "100", "--workers", "2", "--no-report", "--json"])
+    const dir = tmp()
+    const found = path.join(dir, "found.json")
+    const r = await cli(["search", "--import", "test/cli/fixtures/register-ngd.ts", "--learner", "ngd", "--horizon", "2000", "--period-max", "4", "--budget", "100", "--workers", "2", "--out", found, "--no-report", "--json"])
     expect(r.code, r.stderr).toBe(0)
     const doc = JSON.parse(r.stdout) as { learner: { kind: string }; certified: boolean; crossCheck: { agrees: boolean } }
     expect(doc.learner.kind).toBe("ngd")
     expect(doc.certified).toBe(true)
     expect(doc.crossCheck.agrees).toBe(true)
+    // The scenario names the user's kind: a scenario module that loads the registration and the JSON runs it (docs/search.md).
+    writeFileSync(path.join(dir, "found.ts"), `import ${JSON.stringify(path.resolve("test/cli/fixtures/register-ngd.ts"))}\nimport found from "./found.json" with { type: "json" }\n\nexport default found\n`)
+    const run = await cli(["run", path.join(dir, "found.ts"), "--check", "--no-report"])
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toMatch(/✓ ngd: R_T\/T ≥/)
     const missing = await cli(["search", "--import", "no/such.ts", "--learner", "ngd", "--no-report"])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toBe("regretlab: --import: no such module \"no/such.ts\"\n")

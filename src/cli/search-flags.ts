@@ -11,6 +11,8 @@ import type { DomainConfig } from "../core/types.ts"
 import { familyNames, type FamilyName } from "../search/families.ts"
 import type { RegionAxis } from "../search/region.ts"
 import type { SearchRequest } from "../search/request.ts"
+import { parseValue, setPath } from "../scenario/overrides.ts"
+import type { RegionHeader } from "../search-run/report.ts"
 import { parseBudget, type Budget } from "../search-run/run.ts"
 import { parseGridFlag } from "../sweep/grid.ts"
 
@@ -80,21 +82,6 @@ const parseSeeds = (text: string): number[] => {
   return Array.from({ length: n }, (_, i) => i + 1)
 }
 
-const parseJsonValue = (text: string): unknown => {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return text
-  }
-}
-
-const setPath = (obj: Readonly<Record<string, unknown>>, keys: readonly string[], value: unknown): Record<string, unknown> => {
-  const [head, ...rest] = keys
-  if (rest.length === 0) return { ...obj, [head]: value }
-  const inner = obj[head]
-  return { ...obj, [head]: setPath(typeof inner === "object" && inner !== null && !Array.isArray(inner) ? (inner as Record<string, unknown>) : {}, rest, value) }
-}
-
 /** The learner spec: kind, preset, and each --set key=value (JSON values; a.b sets a nested field; "learner." may prefix the key). */
 export const learnerSpecOf = (kind: string, preset: string | undefined, sets: readonly string[]): LearnerSpec => {
   let spec: Record<string, unknown> = { kind, ...(preset !== undefined ? { preset } : {}) }
@@ -103,7 +90,7 @@ export const learnerSpecOf = (kind: string, preset: string | undefined, sets: re
     const key = s.slice(0, Math.max(eq, 0)).trim().replace(/^learner\./, "")
     if (eq <= 0 || key === "" || key.split(".").some((k) => k === "")) throw new UserError(`--set: expected field=value for a field of the learner (e.g. beta2=0.99), got ${JSON.stringify(s)}`)
     if (key === "kind" || key === "preset") throw new UserError(`--set ${s}: give the learner's ${key} with --${key === "kind" ? "learner" : "preset"}`)
-    spec = setPath(spec, key.split("."), parseJsonValue(s.slice(eq + 1).trim()))
+    spec = setPath(spec, key.split("."), parseValue(s.slice(eq + 1).trim())) as Record<string, unknown>
   }
   return spec as LearnerSpec
 }
@@ -145,11 +132,7 @@ export const parseSearchFlags = (v: SearchFlagValues): ParsedFlags => {
 }
 
 /** A failure-region map as a file: its header and the flags it runs with. */
-export interface RegionFile {
-  readonly id: string
-  readonly title: string
-  readonly description: string
-  readonly notes: readonly string[]
+export interface RegionFile extends RegionHeader {
   readonly flags: SearchFlagValues
   readonly source: string
 }

@@ -18,7 +18,7 @@ import { importUserModule } from "../scenario/load-module.ts"
 import { periodOf } from "../search/families.ts"
 import { searchSpecOf } from "../search/request.ts"
 import type { SearchProgress } from "../search/search.ts"
-import { regionText, searchText } from "../search-run/report.ts"
+import { regionText, searchText, type RegionHeader } from "../search-run/report.ts"
 import { runRegionJob, runSearchJob, searchId } from "../search-run/run.ts"
 import type { UserModule } from "../search-run/search-worker.ts"
 import { RunFailed } from "./errors.ts"
@@ -149,7 +149,7 @@ const runOne = async (flags: Flags, values: SearchFlagValues, imports: readonly 
 }
 
 /** A failure-region map: a short search in every cell of the grid. */
-const runRegion = async (flags: Flags, values: SearchFlagValues, imports: readonly UserModule[], header: { id: string; title: string; description: string; notes: readonly string[] } | undefined, shouldStop: () => boolean): Promise<Done> => {
+const runRegion = async (flags: Flags, values: SearchFlagValues, imports: readonly UserModule[], header: RegionHeader | undefined, shouldStop: () => boolean): Promise<Done> => {
   const parsed = parseSearchFlags(values)
   if (parsed.axes.length === 0) throw new UserError("a region needs a grid: give --grid field=values (one or two axes)")
   if (parsed.budget.kind !== "candidates") throw new UserError("--budget: a grid needs a number of candidates per cell")

@@ -148,11 +148,15 @@ ${v.certificate.failures.length > 0 ? `<ul>${v.certificate.failures.map((f) => `
   }))
 }
 
-export interface RegionRun {
+/** What a failure-region map says about itself: a built-in region file's header, or made up for --grid. */
+export interface RegionHeader {
   readonly id: string
   readonly title: string
   readonly description: string
   readonly notes: readonly string[]
+}
+
+export interface RegionRun extends RegionHeader {
   readonly base: SearchSpec
   readonly axes: readonly RegionAxis[]
   readonly evaluations: number

@@ -1,144 +1,90 @@
-// The adversary search measured, with no hint (random starts), on one core:
-//   (a) paper Adam (β1, β2) = (0.9, 0.99), α_t = 0.5/√t on [−1, 1], x₁ = 0: family `periodic`,
-//       P ≤ 200, T = 10⁵, 60 s; the best certificate replayed through the framework's game;
-//       then the time to a first certificate for three more search seeds;
-//   (b) Theorem 1's setting, β1 = 0, β2 = 0.1 (RMSProp): `periodic` (P ≤ 200, and P ≤ 3 at the
-//       suite test's budget) and `periodic-linear` (P ≤ 200);
-//   (c) AMSGrad and AdaGrad as targets, where theory says no sequence exists: the best score found.
-// node --import tsx/esm bench/search.ts [--quick] [--seconds N]
-import { createAdversary } from "../src/core/adversary/index.ts"
-import { createInterval } from "../src/core/domain/index.ts"
-import { playGame } from "../src/core/game/game.ts"
-import { createLearner } from "../src/core/learner/registry.ts"
-import type { LearnerSpec } from "../src/core/learner/resolve.ts"
-import { resolveLearner } from "../src/core/learner/resolve.ts"
-import { createRandomSource } from "../src/core/rng.ts"
-import { createScalarEvaluator } from "../src/search/evaluate.ts"
-import { gradientBound, periodGradients, toAdversaryConfig, type AdversaryDescription } from "../src/search/families.ts"
-import { runSearch, type Certified, type SearchResult, type SearchSpec } from "../src/search/search.ts"
-import type { ScalarLearner } from "../src/search/scalar-game.ts"
+// The adversary search measured as `regretlab search` runs it: worker threads (default 2), a
+// wall-clock budget, no hint (random starts), paper-form learners with α_t = α/√t (the preset's
+// α = 0.1 unless said), x₁ = 0 on [−1, 1], T = 10⁵, and every reported sequence verified at 10T
+// through the framework's game.
+//   (a) Adam (β1, β2) = (0.9, 0.99), family periodic, P ≤ 200: 60 s, then the time to a first
+//       certificate for search seeds 2, 3, 4;
+//   (b) RMSProp β2 = 0.99, the same;
+//   (c) Theorem 1's setting, β1 = 0, β2 = 1/(1 + C²) = 0.1 (C = 3): periodic and periodic-linear;
+//   (d) AMSGrad and AdaGrad, where theory says there is nothing to find: the best score;
+//   (e) the stochastic family against Adam (0.9, 0.99).
+// node --import tsx/esm bench/search.ts [--seconds N] [--workers N] [--only a,b,…]
+import { loadavg } from "node:os"
+import { SearchPool } from "../src/search-run/pool.ts"
+import { shapeText } from "../src/search-run/report.ts"
+import { periodOf } from "../src/search/families.ts"
+import { reportedCandidate, searchSpecOf, type SearchRequest } from "../src/search/request.ts"
+import { resolveSpec, runSearchAsync, type SearchResult, type SearchSpec } from "../src/search/search.ts"
+import { verificationOf, verificationQueries, type Verification } from "../src/search/verify.ts"
 
 const args = process.argv.slice(2)
-const quick = args.includes("--quick")
-const secondsArg = args.indexOf("--seconds")
-const budget = secondsArg >= 0 ? Number(args[secondsArg + 1]) : quick ? 10 : 60
-const evaluate = createScalarEvaluator()
+const arg = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
+const budget = Number(arg("--seconds") ?? 60)
+const workers = Number(arg("--workers") ?? 2)
+const only = arg("--only")?.split(",")
+const f = (v: number | undefined, d = 4) => (v === undefined || !Number.isFinite(v) ? String(v) : v.toPrecision(d))
+const load = () => loadavg().map((l) => l.toFixed(1)).join(", ")
 
-const adam: ScalarLearner = { kind: "adam", alpha: 0.5, beta1: 0.9, beta2: 0.99, schedule: "inv-sqrt" }
-const rmsprop: ScalarLearner = { kind: "rmsprop", alpha: 0.5, beta1: 0, beta2: 0.1, schedule: "inv-sqrt" }
-const amsgrad: ScalarLearner = { ...adam, kind: "amsgrad" }
-const adagrad: ScalarLearner = { kind: "adagrad", alpha: 0.5, beta1: 0, beta2: 0, schedule: "inv-sqrt" }
+const pool = await SearchPool.start(workers)
+console.log(`adversary search bench: ${workers} worker threads, ${budget} s budgets, T = 10⁵; load average ${load()} (1, 5, 15 min)`)
 
-interface Timed extends SearchResult {
+interface Timed {
+  readonly spec: SearchSpec
+  readonly result: SearchResult
   readonly seconds: number
   /** Seconds to the first certificate. */
-  readonly firstSeconds: number | undefined
+  readonly first: number | undefined
+  readonly verification: Verification | undefined
 }
 
-/** A search for `seconds` of wall clock (or `evaluations`), stopping at the first certificate when asked. */
-const timed = (spec: SearchSpec, stop: { seconds?: number; evaluations?: number; atFirst?: boolean }): Timed => {
+const search = async (request: SearchRequest, seconds: number, atFirst = false): Promise<Timed> => {
+  const spec = searchSpecOf(request)
   const t0 = performance.now()
-  let firstSeconds: number | undefined, done = false
-  const result = runSearch(spec, evaluate, {
-    until: (p) => done || (stop.evaluations !== undefined && p.evaluations >= stop.evaluations) || (stop.seconds !== undefined && performance.now() - t0 > stop.seconds * 1000),
-    onCertified: () => {
-      firstSeconds ??= (performance.now() - t0) / 1000
-      if (stop.atFirst === true) done = true
-    }
+  const result = await runSearchAsync(spec, (q) => pool.evaluate(q), {
+    now: () => performance.now() - t0,
+    until: (p) => (atFirst && p.bestCertified !== undefined) || performance.now() - t0 >= seconds * 1000
   })
-  return { ...result, seconds: (performance.now() - t0) / 1000, firstSeconds }
+  const elapsed = (performance.now() - t0) / 1000
+  const firstEntry = result.history.find((h) => h.certified)
+  const found = reportedCandidate(result)
+  const setting = resolveSpec(spec)
+  const verification = found === undefined ? undefined : verificationOf(spec, found, await pool.evaluate(verificationQueries(spec, found, setting)), {}, setting)
+  return { spec, result, seconds: elapsed, first: firstEntry?.time === undefined ? undefined : firstEntry.time / 1000, verification }
 }
 
-const f = (v: number, d = 4) => v.toFixed(d)
-
-/** A sequence in words: its period, mean gradient, and its sign runs (or how many there are). */
-const shape = (a: AdversaryDescription): string => {
-  if (a.kind === "two-point-linear") return `a = ${f(a.a)}, b = ${f(a.b)}, p = ${f(a.p)}`
-  const g = Array.from(periodGradients(a))
-  const runs: string[] = []
-  for (let i = 0; i < g.length;) {
-    let j = i
-    while (j < g.length && Math.sign(g[j]) === Math.sign(g[i])) j++
-    const part = g.slice(i, j).map(Math.abs)
-    const lo = Math.min(...part), hi = Math.max(...part)
-    runs.push(`${Math.sign(g[i]) >= 0 ? "+" : "−"}${j - i}×${f(lo, 2) === f(hi, 2) ? f(lo, 2) : `[${f(lo, 2)}, ${f(hi, 2)}]`}`)
-    i = j
-  }
-  const mean = g.reduce((s, v) => s + v, 0) / g.length
-  const detail = a.kind === "periodic-linear" ? `C = ${f(a.C, 3)}, ` : ""
-  return `P = ${g.length}, ${detail}mean g/G = ${f(mean)}, ${runs.length <= 8 ? `sign runs ${runs.join(" ")}` : `${runs.length} sign runs`}`
+const report = (name: string, t: Timed): void => {
+  const { result, verification: v } = t
+  console.log(`\n${name}\n  ${result.evaluations} candidates in ${t.seconds.toFixed(1)} s (${Math.round(result.evaluations / t.seconds)}/s), ${result.verifications} verified at 10T`)
+  if (result.firstCertified !== undefined) console.log(`  first certificate after ${f(t.first, 3)} s (candidate ${result.firstCertified.evaluation}): ${shapeText(result.firstCertified.adversary)}, score ${f(result.firstCertified.score.value)}`)
+  const found = reportedCandidate(result)
+  if (found === undefined || v === undefined) return
+  const c = v.certificate
+  console.log(`  reported (${v.certified ? "CERTIFIED" : "not certified"}): ${shapeText(found.adversary)}`)
+  console.log(`    score ${f(found.score.value)} = R_T/T/(G·D) ${f(found.score.late)} × min(1, ratio/0.9), ratio T/10 → T ${f(found.score.ratio, 3)}`)
+  console.log(`    at 10T through the game, R_t/t/(G·D): target ${f(c.target.atT)} → ${f(c.target.at10T)} (×${f(c.target.ratio, 3)}), AMSGrad ${f(c.contrast.atT)} → ${f(c.contrast.at10T)} (×${f(c.contrast.ratio, 3)})${v.crossCheck ? `; cross-check ${v.crossCheck.agrees ? "agrees" : "DISAGREES"}` : ""}`)
+  if (found.adversary.kind === "periodic" && found.adversary.gradients.length <= 12) console.log(`    gradients/G: ${found.adversary.gradients.map((g) => f(g[0], 3)).join(" ")}`)
 }
 
-const describeCertificate = (c: Certified): string => {
-  const { target, contrast } = c.certificate
-  return `R_t/t/(G·D): target ${f(target.atT)} at T → ${f(target.at10T)} at 10T (×${f(target.ratio, 3)}), AMSGrad ${f(contrast.atT)} → ${f(contrast.at10T)} (×${f(contrast.ratio, 3)})`
-}
+const run = (key: string) => only === undefined || only.includes(key)
+const adam = { kind: "adam", beta1: 0.9, beta2: 0.99 }
 
-/** The found sequence through the framework's game to 10T: R_t/t/(G·D) at T and 10T, and x at 10T. */
-const replay = (a: AdversaryDescription, learner: ScalarLearner, T: number): string => {
-  const domain = createInterval(-1, 1)
-  const stepSchedule = { kind: learner.schedule } as const
-  const spec: LearnerSpec = learner.kind === "adagrad" ? { kind: "adagrad", alpha: learner.alpha, stepSchedule }
-    : learner.kind === "rmsprop" ? { kind: "rmsprop", alpha: learner.alpha, beta2: learner.beta2, stepSchedule }
-      : { kind: learner.kind, alpha: learner.alpha, beta1: learner.beta1, beta2: learner.beta2, stepSchedule }
-  const { rows } = playGame({
-    domain,
-    adversary: createAdversary(toAdversaryConfig(a) as never, 1),
-    learner: createLearner(resolveLearner(spec).config, domain),
-    horizon: 10 * T,
-    start: Float64Array.of(0),
-    random: createRandomSource(1),
-    checkpoints: [T, 10 * T]
-  })
-  const [atT, at10T] = rows.filter((r) => r.t === T || r.t === 10 * T)
-  const GD = 2 * gradientBound(a)
-  return `${learner.kind} ${f(atT.avgRegret / GD)} → ${f(at10T.avgRegret / GD)} with x_10T = ${f(at10T.x![0])} (x* = ${at10T.comparatorX![0]})`
+if (run("a")) {
+  report("(a) paper Adam (0.9, 0.99), family periodic, P ≤ 200", await search({ learner: adam }, budget))
+  const more = []
+  for (const seed of [2, 3, 4]) more.push(await search({ learner: adam, seed }, budget, true))
+  console.log(`  first certificate with search seeds 2, 3, 4: ${more.map((m) => (m.first === undefined ? `none in ${budget} s` : `${f(m.first, 3)} s (P = ${periodOf(m.result.firstCertified!.adversary)})`)).join(", ")}`)
 }
-
-const T = 100_000
-console.log(`budget ${budget} s per search, one core, T = ${T}`)
-
-// (a) ------------------------------------------------------------------------------------------
-{
-  const spec: SearchSpec = { family: "periodic", learner: adam, horizon: T, maxPeriod: 200 }
-  const r = timed(spec, { seconds: budget })
-  console.log(`\n(a) paper Adam (0.9, 0.99), α = 0.5/√t, family periodic, P ≤ 200: ${r.evaluations} evaluations in ${f(r.seconds, 1)} s (${f(r.evaluations / r.seconds, 0)}/s), ${r.verifications} verified at 10T`)
-  if (r.firstCertified === undefined) console.log(`    nothing certified; best score ${f(r.best!.score.value)} (ratio ${f(r.best!.score.ratio, 3)})`)
-  else {
-    const first = r.firstCertified, best = r.bestCertified!
-    console.log(`    first certificate after ${f(r.firstSeconds!, 2)} s (${first.evaluation} evaluations): ${shape(first.adversary)}`)
-    console.log(`      ${describeCertificate(first)}`)
-    console.log(`    best certificate (evaluation ${best.evaluation}): score ${f(best.score.value)} = R_T/T/(G·D); ${describeCertificate(best)}`)
-    console.log(`      ${shape(best.adversary)}`)
-    if (best.adversary.kind === "periodic") console.log(`      gradients/G: ${best.adversary.gradients.map((g) => f(g, 2)).join(" ")}`)
-    console.log(`      replayed in the framework's game, R_t/t/(G·D) at T → 10T: ${replay(best.adversary, adam, T)}; ${replay(best.adversary, amsgrad, T)}`)
-  }
-  const more = [2, 3, 4].map((seed) => timed({ ...spec, seed }, { seconds: budget, atFirst: true }))
-  console.log(`    first certificate with search seeds 2, 3, 4: ${more.map((m) => (m.firstSeconds === undefined ? `none in ${budget} s` : `${f(m.firstSeconds, 2)} s (P = ${periodGradients(m.firstCertified!.adversary as never).length})`)).join(", ")}`)
+if (run("b")) report("(b) paper RMSProp β2 = 0.99 (β1 = 0), family periodic, P ≤ 200", await search({ learner: { kind: "rmsprop", beta2: 0.99 } }, budget))
+if (run("c")) {
+  const rms = { kind: "rmsprop", beta2: 0.1 }
+  report("(c) Theorem 1's setting, β1 = 0, β2 = 0.1 = 1/(1+3²): family periodic, P ≤ 200", await search({ learner: rms }, Math.min(budget, 20)))
+  report("(c) the same, family periodic-linear, P ≤ 200", await search({ learner: rms, family: "periodic-linear" }, Math.min(budget, 20)))
 }
-
-// (b) ------------------------------------------------------------------------------------------
-{
-  console.log(`\n(b) Theorem 1's setting: RMSProp β2 = 0.1 (= 1/(1+C²) at C = 3), α = 0.5/√t`)
-  const cases: [string, SearchSpec, { seconds?: number; evaluations?: number }][] = [
-    ["periodic, P ≤ 200", { family: "periodic", learner: rmsprop, horizon: T, maxPeriod: 200 }, { seconds: Math.min(budget, 20) }],
-    ["periodic-linear, P ≤ 200", { family: "periodic-linear", learner: rmsprop, horizon: T, maxPeriod: 200 }, { seconds: Math.min(budget, 20) }],
-    ["periodic, P ≤ 3, T = 10⁴, 300 evaluations (the suite test)", { family: "periodic", learner: rmsprop, horizon: 10_000, maxPeriod: 3 }, { evaluations: 300 }]
-  ]
-  for (const [name, spec, stop] of cases) {
-    const r = timed(spec, stop)
-    const best = r.bestCertified
-    console.log(`    ${name}: first certificate after ${r.firstSeconds === undefined ? "—" : `${f(r.firstSeconds, 3)} s (${r.firstCertified!.evaluation} evaluations)`}; ${r.evaluations} evaluations in ${f(r.seconds, 2)} s`)
-    if (best !== undefined) console.log(`      best: score ${f(best.score.value)}, ${shape(best.adversary)}; ${describeCertificate(best)}`)
-  }
+if (run("d")) {
+  report("(d) AMSGrad (0.9, 0.99), family periodic, P ≤ 200", await search({ learner: { kind: "amsgrad", beta2: 0.99 } }, budget))
+  report("(d) AdaGrad (paper: v = Σg²/t, α = 0.5), family periodic, P ≤ 200", await search({ learner: { kind: "adagrad" } }, budget))
 }
+if (run("e")) report("(e) paper Adam (0.9, 0.99), family stochastic-linear, 8 seeds", await search({ learner: adam, family: "stochastic-linear" }, budget))
 
-// (c) ------------------------------------------------------------------------------------------
-{
-  console.log(`\n(c) learners with a regret bound (AMSGrad (0.9, 0.99), AdaGrad; α = 0.5/√t), family periodic, P ≤ 200`)
-  for (const learner of [amsgrad, adagrad]) {
-    const r = timed({ family: "periodic", learner, horizon: T, maxPeriod: 200 }, { seconds: budget })
-    const b = r.best!
-    console.log(`    ${learner.kind}: ${r.firstCertified === undefined ? "nothing certified" : "CERTIFIED (unexpected)"}, ${r.verifications} verified; ${r.evaluations} evaluations; best score ${f(b.score.value)} (R_T/T/(G·D) ${f(b.score.late)}, T/10 → T ratio ${f(b.score.ratio, 3)}), ${shape(b.adversary)}`)
-  }
-}
+console.log(`\nload average at the end ${load()}`)
+await pool.close()

@@ -2,12 +2,13 @@
 // (tsc). Run by `npm run build`, by `prepare` (so npm ci, a git dependency and npm pack all get
 // it) and, JavaScript only, before the test suite.
 //
-// dist/lib/ holds four entry points — index.js (the package root), cli.js (the command),
+// dist/lib/ holds five entry points — index.js (the package root), cli.js (the command),
 // worker-entry.js (a sweep worker thread: the file name src/sweep/pool.ts starts, which in src/ is
-// the shim that registers tsx and here is the compiled worker itself) and run-worker-entry.js (a
-// thread of `regretlab run`, started by src/run/thread-runner.ts the same way) — and the chunks they share,
-// so a user's scenario, the CLI and the workers all use one copy of every class (an `instanceof`
-// in one sees the others').
+// the shim that registers tsx and here is the compiled worker itself), run-worker-entry.js (a
+// thread of `regretlab run`, started by src/run/thread-runner.ts the same way) and
+// search-worker-entry.js (a search worker thread, the same way for src/search-run/pool.ts) — and
+// the chunks they share, so a user's scenario, the CLI and the workers all use one copy of every
+// class (an `instanceof` in one sees the others').
 // effect is bundled and tree-shaken (loading its full module tree took most of the start-up);
 // packages with native parts, large data or their own loaders stay external.
 //
@@ -30,7 +31,7 @@ export const external = ["vega", "vega-lite", "vega-embed", "@resvg/resvg-js", "
 const started = performance.now()
 const result = await esbuild.build({
   absWorkingDir: root,
-  entryPoints: { index: "src/index.ts", cli: "src/cli/main.ts", "worker-entry": "src/sweep/worker.ts", "run-worker-entry": "src/run/thread-worker.ts" },
+  entryPoints: { index: "src/index.ts", cli: "src/cli/main.ts", "worker-entry": "src/sweep/worker.ts", "run-worker-entry": "src/run/thread-worker.ts", "search-worker-entry": "src/search-run/search-worker.ts" },
   outdir: lib,
   entryNames: "[name]",
   chunkNames: "[name]-[hash]",

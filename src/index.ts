@@ -20,6 +20,8 @@ export { linearAdversary, type AdversaryContext, type AdversaryParamsData, type 
 export { defineScenario, resolveScenario } from "./api/scenario.ts"
 export { play, writeReport, type PlayOptions, type ReportOptions } from "./api/play.ts"
 export { sweep, type SweepOptions, type SweepOutcome } from "./api/sweep.ts"
+export { search, type SearchOptions, type SearchOutcome, type SearchRequest } from "./api/search.ts"
+export { registerLearnerKind, type LearnerKind } from "./api/kinds.ts"
 export { listScenarios, loadScenario } from "./scenario/registry.ts"
 export { ConfigError, UserError } from "./core/config/error.ts"
 export { LinearLoss, linearFamily } from "./core/loss/linear.ts"

@@ -13,12 +13,14 @@ const allowed: Readonly<Record<string, readonly string[]>> = {
   scenario: ["core", "scenarios"],
   run: ["core", "scenario"],
   report: ["core", "scenario"],
-  search: ["core", "scenario"],
   sweep: ["core", "scenario", "run", "report"],
   playground: ["core", "scenario", "report"],
-  cli: ["core", "scenario", "run", "report", "sweep", "playground", "search"],
+  search: ["core", "scenario"],
+  // Running a search: worker threads, the scenario file and the report folder.
+  "search-run": ["core", "scenario", "report", "search"],
+  cli: ["core", "scenario", "run", "report", "sweep", "playground", "search", "search-run"],
   // The public API (src/index.ts re-exports it): a facade over the layers a user's code needs.
-  api: ["core", "scenario", "report", "sweep"]
+  api: ["core", "scenario", "report", "sweep", "search", "search-run"]
 }
 
 const files = (dir: string): string[] =>

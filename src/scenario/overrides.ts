@@ -7,7 +7,8 @@ import { parseKeyPath, splitAssignment } from "./key-path.ts"
 import { isResolvedScenario as isResolved, resolveScenario, toScenarioInput } from "./resolve.ts"
 import type { ResolvedScenario, ScenarioInput } from "./types.ts"
 
-const parseValue = (text: string): unknown => {
+/** A --set value: JSON when it parses (1e6, [0.5], "x"), else the text itself. */
+export const parseValue = (text: string): unknown => {
   try {
     return JSON.parse(text)
   } catch {
@@ -16,7 +17,7 @@ const parseValue = (text: string): unknown => {
 }
 
 /** Sets obj[path] immutably, creating objects on the way; numeric segments index arrays. */
-const setPath = (obj: unknown, path: readonly string[], value: unknown): unknown => {
+export const setPath = (obj: unknown, path: readonly string[], value: unknown): unknown => {
   if (path.length === 0) return value
   const [head, ...rest] = path
   if (Array.isArray(obj) && /^\d+$/.test(head)) {

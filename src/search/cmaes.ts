@@ -10,6 +10,7 @@
 // The search runs in [0, 1]^n, mapped affinely onto the box. A sample outside is mirrored back
 // (y → the reflection of y in [0, 1]), and the mirrored point is the one evaluated and used in the
 // update: the distribution then learns only from points it can evaluate.
+import { ConfigError } from "../core/config/error.ts"
 import { createRandomSource, gaussian } from "../core/rng.ts"
 
 export interface CmaEsOptions {
@@ -56,11 +57,9 @@ export interface CmaEs {
   readonly sigma: number
 }
 
-export class CmaEsError extends Error {
-  constructor(readonly field: string, readonly value: unknown, readonly expected: string) {
-    super(`${field} must be ${expected}, got ${JSON.stringify(value)}`)
-    this.name = "CmaEsError"
-  }
+/** An option out of range, or values that do not match the points asked. */
+export class CmaEsError extends ConfigError {
+  override readonly name: string = "CmaEsError"
 }
 
 /** y mirrored into [0, 1]. */

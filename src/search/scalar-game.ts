@@ -3,6 +3,7 @@
 // correction, no ε, constant β's, α_t = α/√t or α) as one plain scalar loop. It repeats the game's
 // arithmetic operation for operation (the update, the compensated sums, the comparator
 // min_{x∈[lo,hi]} G_t·x), so its rows equal the game's; a search runs it 10^4–10^5 times.
+import { ConfigError } from "../core/config/error.ts"
 
 /** A paper-form learner as plain data. RMSProp and AdaGrad take β1 = 0. */
 export interface ScalarLearner {
@@ -35,11 +36,9 @@ export interface RegretRow {
   readonly x: number
 }
 
-export class ScalarGameError extends Error {
-  constructor(readonly field: string, readonly value: unknown, readonly expected: string) {
-    super(`${field} must be ${expected}, got ${typeof value === "number" || typeof value === "string" ? value : JSON.stringify(value)}`)
-    this.name = "ScalarGameError"
-  }
+/** A scalar learner, interval, start or sequence out of range. */
+export class ScalarGameError extends ConfigError {
+  override readonly name: string = "ScalarGameError"
 }
 
 const KINDS = ["adam", "rmsprop", "amsgrad", "adagrad"] as const

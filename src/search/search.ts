@@ -3,28 +3,36 @@
 //
 // The periodic families run one optimiser per period of a ladder (P = 2 … 6, then ×1.5 up to
 // maxPeriod) and share the budget by successive halving: in round r every live period gets
-// 10·2^r·λ₀ evaluations (λ₀ its optimiser's first population), then the better-scoring half goes on. Which periods fail depends on the learner
-// (Adam's (0.9, 0.99) needs P near 1/(1−β2) or more; β2 = 0.1 fails at P = 3), so the ladder finds
-// the scale without a hint, and the rounds keep the search anytime.
+// 10·2^r·λ₀ evaluations (λ₀ its optimiser's first population), then the better-scoring half goes
+// on. Which periods fail depends on the learner (Adam's (0.9, 0.99) needs P near 1/(1−β2) or more;
+// β2 = 0.1 fails at P = 3), so the ladder finds the scale without a hint, and the rounds keep the
+// search anytime.
 //
 // ask/tell: ask() gives one generation of adversaries, the caller evaluates them (anywhere, in any
-// order) and tells their scores in the order asked; the search is then deterministic given its seed.
+// order) and tells their scores in the order asked; the search is then deterministic given its
+// seed. searchSteps() is the whole loop as a generator of batches of games to play, so one piece of
+// logic runs in this thread (runSearch) or with the games on worker threads (runSearchAsync).
+import { ConfigError } from "../core/config/error.ts"
+import { createDomain, validateDomainConfig } from "../core/domain/index.ts"
+import type { LearnerConfig } from "../core/learner/learner.ts"
+import { checkLearnerDomain, checkLearnerStart } from "../core/learner/resolve.ts"
+import type { DomainConfig } from "../core/types.ts"
 import { createCmaEs, type CmaEs } from "./cmaes.ts"
-import type { Evaluate } from "./evaluate.ts"
-import { createFamily, type AdversaryDescription, type Family, type FamilyName } from "./families.ts"
-import { certify, score, scoreRounds, type Certificate, type RegretMeasure, type Score } from "./objective.ts"
-import type { Interval, ScalarLearner } from "./scalar-game.ts"
+import { contrastFor } from "./contrast.ts"
+import type { Evaluate, GameQuery, Rows } from "./evaluate.ts"
+import { createFamily, periodOf, type Family, type FamilyName, type FoundAdversary } from "./families.ts"
+import { certify, l1Diameter, score, scoreRounds, type Certificate, type RegretMeasure, type Score } from "./objective.ts"
 
 export interface SearchSpec {
   readonly family: FamilyName
-  /** The learner to defeat. */
-  readonly learner: ScalarLearner
-  /** The learner that must converge on the same sequence; default AMSGrad with the target's α, β1, β2 (β2 = 0.99 for an AdaGrad target). */
-  readonly contrast?: ScalarLearner
-  /** default [−1, 1]. */
-  readonly interval?: Interval
-  /** x_1; default the midpoint. */
-  readonly start?: number
+  /** The learner to defeat (a resolved config: resolveLearner(spec).config). */
+  readonly learner: LearnerConfig
+  /** The learner that must converge on the same sequence; default AMSGrad with the target's α, β1, β2 (contrastFor). */
+  readonly contrast?: LearnerConfig
+  /** default the interval [−1, 1]. */
+  readonly domain?: DomainConfig
+  /** x_1; default the domain's centre. */
+  readonly start?: readonly number[]
   /** T: candidates are scored at T/10 and T, verified at T and 10T. */
   readonly horizon: number
   /** ‖g‖∞ of every sequence; default 1. */
@@ -32,6 +40,9 @@ export interface SearchSpec {
   /** Periodic families: periods in [minPeriod, maxPeriod]; default [2, 200]. */
   readonly minPeriod?: number
   readonly maxPeriod?: number
+  /** periodic-linear: the largest ratio C; stochastic-linear: the smallest probability (see families.ts). */
+  readonly maxC?: number
+  readonly minP?: number
   /** stochastic-linear: the seeds of the runs averaged (common random numbers); default 1 … 8. */
   readonly seeds?: readonly number[]
   /** The search's own seed; default 1. */
@@ -43,7 +54,7 @@ export interface SearchSpec {
 }
 
 export interface Found {
-  readonly adversary: AdversaryDescription
+  readonly adversary: FoundAdversary
   readonly score: Score
   /** Evaluations told when it was found. */
   readonly evaluation: number
@@ -56,21 +67,19 @@ export interface Certified extends Found {
 export interface Search {
   readonly spec: SearchSpec
   /** One generation of candidates. */
-  ask(): readonly AdversaryDescription[]
+  ask(): readonly FoundAdversary[]
   /** Their scores, in the order asked. */
   tell(scores: readonly Score[]): void
   /** The best-scoring candidate so far. */
   readonly best: Found | undefined
   readonly evaluations: number
-  /** The periods still raced (periodic family), best first after each round. */
+  /** The periods still raced (periodic families), best first after each round. */
   readonly periods: readonly number[]
 }
 
-export class SearchError extends Error {
-  constructor(readonly field: string, readonly value: unknown, readonly expected: string) {
-    super(`${field} must be ${expected}, got ${JSON.stringify(value)}`)
-    this.name = "SearchError"
-  }
+/** A search option out of range. */
+export class SearchError extends ConfigError {
+  override readonly name: string = "SearchError"
 }
 
 /** The periods raced: every period up to 6, then ×1.5 (rounded), and maxPeriod. */
@@ -81,35 +90,78 @@ export const periodLadder = (minPeriod: number, maxPeriod: number): number[] => 
   return [...set].filter((p) => p >= minPeriod && p <= maxPeriod).sort((a, b) => a - b)
 }
 
-/** The interval, start, measure and the rest every evaluation of a spec shares. */
-export const resolveSpec = (spec: SearchSpec) => {
-  const interval = spec.interval ?? { lo: -1, hi: 1 }
-  const start = spec.start ?? (interval.lo + interval.hi) / 2
-  const G = spec.G ?? 1
-  const measure: RegretMeasure = spec.family === "stochastic-linear" ? "pseudo-regret" : "regret"
-  const seeds = spec.family === "stochastic-linear" ? spec.seeds ?? [1, 2, 3, 4, 5, 6, 7, 8] : []
-  const l = spec.learner
-  const contrast = spec.contrast ?? { kind: "amsgrad", alpha: l.alpha, beta1: l.beta1, beta2: l.kind === "adagrad" ? 0.99 : l.beta2, schedule: l.schedule }
+export const defaultDomain: DomainConfig = { kind: "box", lower: [-1], upper: [1] }
+export const defaultStochasticSeeds: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8]
+
+/** What every evaluation of a spec shares: the validated domain and start, G, D, the measure, the seeds and the contrast. */
+export interface ResolvedSetting {
+  readonly domain: DomainConfig
+  readonly dim: number
+  readonly start: readonly number[]
+  readonly G: number
+  /** The ℓ1 diameter of the domain (see l1Diameter): scores are R_t/t/(G·D). */
+  readonly D: number
+  readonly measure: RegretMeasure
+  readonly seeds: readonly number[]
+  readonly contrast: LearnerConfig
+}
+
+/** Validates a spec's setting (paths name the spec's fields) and fills its defaults. */
+export const resolveSpec = (spec: SearchSpec): ResolvedSetting => {
   if (!(Number.isInteger(spec.horizon) && spec.horizon >= 10)) throw new SearchError("horizon", spec.horizon, "an integer ≥ 10")
-  if (seeds.length === 0 && spec.family === "stochastic-linear") throw new SearchError("seeds", seeds, "at least one seed")
-  return { interval, start, G, D: interval.hi - interval.lo, measure, seeds, contrast }
+  let domainConfig: DomainConfig
+  try {
+    domainConfig = validateDomainConfig(spec.domain ?? defaultDomain)
+  } catch (e) {
+    throw e instanceof ConfigError ? e.within("domain") : e
+  }
+  const domain = createDomain(domainConfig)
+  const start = spec.start ?? Array.from(domain.center)
+  if (start.length !== domain.dim || !domain.contains(Float64Array.from(start))) throw new SearchError("start", start, `a point of the domain (${domain.dim} coordinates)`)
+  const G = spec.G ?? 1
+  if (!(G > 0 && G < Infinity)) throw new SearchError("G", G, "a number > 0")
+  const measure: RegretMeasure = spec.family === "stochastic-linear" ? "pseudo-regret" : "regret"
+  const seeds = spec.family === "stochastic-linear" ? spec.seeds ?? defaultStochasticSeeds : []
+  if (spec.family === "stochastic-linear" && seeds.length === 0) throw new SearchError("seeds", seeds, "at least one seed")
+  const contrast = spec.contrast ?? contrastFor(spec.learner)
+  for (const [field, config] of [["learner", spec.learner], ["contrast", contrast]] as const) {
+    try {
+      checkLearnerDomain(config, domain)
+      checkLearnerStart(config, domain, start)
+    } catch (e) {
+      throw e instanceof ConfigError ? e.within(field) : e
+    }
+  }
+  return { domain: domainConfig, dim: domain.dim, start, G, D: l1Diameter(domainConfig), measure, seeds, contrast }
 }
 
-/** The score of one candidate: the target's runs to T. */
-export const scoreCandidate = (spec: SearchSpec, adversary: AdversaryDescription, evaluate: Evaluate): Score => {
-  const r = resolveSpec(spec)
-  const runs = evaluate({ learner: spec.learner, adversary, interval: r.interval, start: r.start, rounds: scoreRounds(spec.horizon), seeds: r.seeds })
-  return score(runs, { horizon: spec.horizon, G: r.G, D: r.D, measure: r.measure, decay: spec.decay })
-}
+/** The game that scores a candidate: the target's runs to T, read at T/10 and T. */
+export const scoreQuery = (spec: SearchSpec, r: ResolvedSetting, adversary: FoundAdversary): GameQuery =>
+  ({ learner: spec.learner, adversary, domain: r.domain, start: r.start, rounds: scoreRounds(spec.horizon), seeds: r.seeds })
 
-/** The certificate of a candidate: target and contrast played to 10T. */
-export const verifyCandidate = (spec: SearchSpec, adversary: AdversaryDescription, evaluate: Evaluate): Certificate => {
-  const r = resolveSpec(spec)
+/** The score of a candidate from its runs. */
+export const scoreOf = (spec: SearchSpec, r: ResolvedSetting, runs: readonly Rows[]): Score =>
+  score(runs, { horizon: spec.horizon, G: r.G, D: r.D, measure: r.measure, decay: spec.decay })
+
+/** The games that verify a candidate: target and contrast to 10T, read at T and 10T. */
+export const verifyQueries = (spec: SearchSpec, r: ResolvedSetting, adversary: FoundAdversary, engine = false): [GameQuery, GameQuery] => {
   const T = spec.horizon
-  const query = { adversary, interval: r.interval, start: r.start, rounds: [T, 10 * T], seeds: r.seeds }
-  const target = evaluate({ ...query, learner: spec.learner })
-  const contrast = evaluate({ ...query, learner: r.contrast })
-  return certify(target, contrast, { horizon: T, G: r.G, D: r.D, measure: r.measure, decay: spec.decay, floor: spec.floor, contrastDrop: spec.contrastDrop })
+  const query = { adversary, domain: r.domain, start: r.start, rounds: [T, 10 * T], seeds: r.seeds, ...(engine ? { engine } : {}) }
+  return [{ ...query, learner: spec.learner }, { ...query, learner: r.contrast }]
+}
+
+/** The certificate from the verification runs of the target and the contrast. */
+export const certificateOf = (spec: SearchSpec, r: ResolvedSetting, target: readonly Rows[], contrast: readonly Rows[]): Certificate =>
+  certify(target, contrast, { horizon: spec.horizon, G: r.G, D: r.D, measure: r.measure, decay: spec.decay, floor: spec.floor, contrastDrop: spec.contrastDrop })
+
+/** The score of one candidate, played in this thread. */
+export const scoreCandidate = (spec: SearchSpec, adversary: FoundAdversary, evaluate: Evaluate, setting = resolveSpec(spec)): Score =>
+  scoreOf(spec, setting, evaluate(scoreQuery(spec, setting, adversary)))
+
+/** The certificate of one candidate, played in this thread. */
+export const verifyCandidate = (spec: SearchSpec, adversary: FoundAdversary, evaluate: Evaluate, setting = resolveSpec(spec)): Certificate => {
+  const [target, contrast] = verifyQueries(spec, setting, adversary)
+  return certificateOf(spec, setting, evaluate(target), evaluate(contrast))
 }
 
 interface Rung {
@@ -122,12 +174,11 @@ interface Rung {
   renewals: number
 }
 
-export const createSearch = (spec: SearchSpec): Search => {
-  const r = resolveSpec(spec)
+export const createSearch = (spec: SearchSpec, setting = resolveSpec(spec)): Search => {
   const seed = spec.seed ?? 1
   const minPeriod = spec.minPeriod ?? 2
   const maxPeriod = spec.maxPeriod ?? 200
-  const family: Family = createFamily(spec.family, { G: r.G, minPeriod, maxPeriod })
+  const family: Family = createFamily(spec.family, { G: setting.G, dim: setting.dim, minPeriod, maxPeriod, maxC: spec.maxC, minP: spec.minP })
   const optimiser = (period: number, renewal: number): CmaEs => {
     const b = family.bounds(period)
     // IPOP doubles λ on every stall; on a flat score that is every few generations, so stop at 32λ₀
@@ -141,7 +192,7 @@ export const createSearch = (spec: SearchSpec): Search => {
     return { period, turn: 10 * es.populationSize, es, best: -Infinity, renewals: 0 }
   })
   let round = 0, index = 0, left = alive[0].turn
-  let asked: { rung: Rung; vectors: readonly Float64Array[]; adversaries: AdversaryDescription[] } | undefined
+  let asked: { rung: Rung; adversaries: FoundAdversary[] } | undefined
   let best: Found | undefined
   let evaluations = 0
 
@@ -151,9 +202,8 @@ export const createSearch = (spec: SearchSpec): Search => {
       if (asked !== undefined) throw new Error("search ask() twice without tell(): tell the last generation's scores first")
       const rung = alive[index]
       if (rung.es.stopped !== undefined) rung.es = optimiser(rung.period, ++rung.renewals)
-      const vectors = rung.es.ask()
-      const adversaries = vectors.map((v) => family.decode(v, rung.period))
-      asked = { rung, vectors, adversaries }
+      const adversaries = rung.es.ask().map((v) => family.decode(v, rung.period))
+      asked = { rung, adversaries }
       return adversaries
     },
     tell(scores) {
@@ -188,11 +238,36 @@ export const createSearch = (spec: SearchSpec): Search => {
   }
 }
 
+/** Where a search stands, before each generation. */
+export interface SearchProgress {
+  readonly evaluations: number
+  readonly best: Found | undefined
+  readonly bestCertified: Certified | undefined
+  readonly verifications: number
+  readonly periods: readonly number[]
+}
+
+/** One generation: the best score so far and the generation's own best, and its period. */
+export interface HistoryEntry {
+  /** Evaluations told after this generation. */
+  readonly evaluations: number
+  readonly best: number
+  readonly generationBest: number
+  /** The generation's period (periodic families). */
+  readonly period: number | undefined
+  /** A candidate of this generation became the best and was certified at 10T. */
+  readonly certified: boolean
+  /** options.now() after the generation, when a clock was given. */
+  readonly time?: number
+}
+
 export interface RunOptions {
   /** Called before each generation; true stops the search. */
-  readonly until: (progress: { readonly evaluations: number; readonly best: Found | undefined }) => boolean
+  readonly until: (progress: SearchProgress) => boolean
   /** Called once per certificate found (a new best candidate whose score holds, verified at 10T). */
   readonly onCertified?: (found: Certified) => void
+  /** A clock for the history (e.g. performance.now); none by default, so the search stays a pure function of its spec. */
+  readonly now?: () => number
 }
 
 export interface SearchResult {
@@ -203,32 +278,78 @@ export interface SearchResult {
   readonly evaluations: number
   /** Candidates verified at 10T. */
   readonly verifications: number
+  readonly history: readonly HistoryEntry[]
 }
 
+/** One batch of games: the search yields it and is resumed with their rows, in the same order. */
+export type SearchSteps = Generator<readonly GameQuery[], SearchResult, readonly (readonly Rows[])[]>
+
 /**
- * Runs a search in this thread: ask, score each candidate, tell; each new best whose score holds
- * is verified at 10T. A worker pool would do the same with the scoring spread over threads.
+ * The search loop as a generator: each step yields the games to play (a generation's scoring
+ * runs, or the two verification runs of a new best whose score holds) and takes back their rows
+ * in the order yielded. Whoever drives it decides where the games run. When it stops, the best
+ * candidate, if its score holds, has been verified: bestCertified is it when it is certified.
  */
-export const runSearch = (spec: SearchSpec, evaluate: Evaluate, options: RunOptions): SearchResult => {
-  const search = createSearch(spec)
+export function* searchSteps(spec: SearchSpec, options: RunOptions): SearchSteps {
+  const setting = resolveSpec(spec)
+  const search = createSearch(spec, setting)
   let firstCertified: Certified | undefined, bestCertified: Certified | undefined
   let verifications = 0
   let lastVerified: Found | undefined
-  while (!options.until({ evaluations: search.evaluations, best: search.best })) {
-    const candidates = search.ask()
-    search.tell(candidates.map((a) => scoreCandidate(spec, a, evaluate)))
-    const b = search.best
-    if (b !== undefined && b !== lastVerified && b.score.holds) {
-      lastVerified = b
-      verifications++
-      const certificate = verifyCandidate(spec, b.adversary, evaluate)
-      if (certificate.holds) {
-        const found: Certified = { ...b, certificate }
-        firstCertified ??= found
-        bestCertified = found
-        options.onCertified?.(found)
-      }
-    }
+  const history: HistoryEntry[] = []
+  const progress = (): SearchProgress => ({ evaluations: search.evaluations, best: search.best, bestCertified, verifications, periods: search.periods })
+  /** The two runs to 10T of a candidate, and the certificate they give. */
+  function* verify(b: Found): Generator<readonly GameQuery[], boolean, readonly (readonly Rows[])[]> {
+    lastVerified = b
+    verifications++
+    const [target, contrast] = yield verifyQueries(spec, setting, b.adversary)
+    const certificate = certificateOf(spec, setting, target, contrast)
+    if (!certificate.holds) return false
+    const found: Certified = { ...b, certificate }
+    firstCertified ??= found
+    bestCertified = found
+    options.onCertified?.(found)
+    return true
   }
-  return { best: search.best, firstCertified, bestCertified, evaluations: search.evaluations, verifications }
+  // A verification costs as many rounds as 20 candidates. Until the first certificate every new
+  // best whose score holds is verified; after it, one that beats the certified score by 2%, and
+  // the best of all at the end.
+  const due = (b: Found | undefined, final = false): b is Found =>
+    b !== undefined && b !== lastVerified && b.score.holds && (final || bestCertified === undefined || b.score.value >= 1.02 * bestCertified.score.value)
+  while (!options.until(progress())) {
+    const candidates = search.ask()
+    const results = yield candidates.map((a) => scoreQuery(spec, setting, a))
+    const scores = results.map((runs) => scoreOf(spec, setting, runs))
+    search.tell(scores)
+    const b = search.best
+    const certified = due(b) ? yield* verify(b) : false
+    const generationBest = Math.max(...scores.map((s) => s.value))
+    history.push({
+      evaluations: search.evaluations, best: search.best?.score.value ?? -Infinity, generationBest, period: periodOf(candidates[0]), certified,
+      ...(options.now !== undefined ? { time: options.now() } : {})
+    })
+  }
+  const last = search.best
+  if (due(last, true) && (yield* verify(last)) && history.length > 0) history[history.length - 1] = { ...history[history.length - 1], certified: true }
+  return { best: search.best, firstCertified, bestCertified, evaluations: search.evaluations, verifications, history }
+}
+
+/** Runs a search in this thread: every game through `evaluate`. */
+export const runSearch = (spec: SearchSpec, evaluate: Evaluate, options: RunOptions): SearchResult => {
+  const steps = searchSteps(spec, options)
+  let step = steps.next()
+  while (step.done !== true) step = steps.next(step.value.map(evaluate))
+  return step.value
+}
+
+/**
+ * Runs a search with the games played elsewhere: `evaluateAll` gets each batch and resolves with
+ * its rows in the same order (a worker pool). The result is the same as runSearch's for the same
+ * spec and the same stopping point, whatever the pool does.
+ */
+export const runSearchAsync = async (spec: SearchSpec, evaluateAll: (queries: readonly GameQuery[]) => Promise<readonly (readonly Rows[])[]>, options: RunOptions): Promise<SearchResult> => {
+  const steps = searchSteps(spec, options)
+  let step = steps.next()
+  while (step.done !== true) step = steps.next(await evaluateAll(step.value))
+  return step.value
 }

@@ -14,10 +14,10 @@ const npm = process.platform === "win32" ? "npm.cmd" : "npm"
 const packed: string[] = (JSON.parse(execFileSync(npm, ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: repo, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })) as { files: { path: string }[] }[])[0].files.map((f) => f.path)
 
 describe("npm pack", () => {
-  it("ships the built package, its CLI, built-in scenarios, assets, docs and licence", () => {
-    for (const f of ["package.json", "README.md", "LICENSE", "bin/regretlab.js", "dist/lib/index.js", "dist/lib/cli.js", "dist/lib/worker-entry.js",
+  it("ships the built package, its CLI and workers, built-in scenarios and searches, assets, docs and licence", () => {
+    for (const f of ["package.json", "README.md", "LICENSE", "bin/regretlab.js", "dist/lib/index.js", "dist/lib/cli.js", "dist/lib/worker-entry.js", "dist/lib/run-worker-entry.js", "dist/lib/search-worker-entry.js",
       "dist/types/src/index.d.ts", "scenarios/reddi2018-online.json", "scenarios/reddi2018-theorem1.ts", "scenarios/scenario.schema.json",
-      "scenarios/sweeps/reddi2018-phase.json", "assets/fonts/DejaVuSans.ttf", "docs/cli.md", "docs/writing-an-adversary.md"]) {
+      "scenarios/sweeps/reddi2018-phase.json", "scenarios/searches/adam-failure-region.json", "assets/fonts/DejaVuSans.ttf", "docs/cli.md", "docs/writing-an-adversary.md", "docs/search.md"]) {
       expect(packed, f).toContain(f)
     }
   })

@@ -1,7 +1,7 @@
 // The search's score and certificate, fed synthetic checkpoint rows, then real ones.
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { averageRegretAt, certify, ObjectiveError, score, scoreRounds, type ScoredRow } from "../../src/search/objective.ts"
+import { averageRegretAt, certify, l1Diameter, ObjectiveError, score, scoreRounds, type ScoredRow } from "../../src/search/objective.ts"
 import { playPeriodic, type ScalarLearner } from "../../src/search/scalar-game.ts"
 
 /** Rows with R_t/t = f(t) at the given rounds. */
@@ -13,7 +13,7 @@ describe("score", () => {
   it("reads T/10 and T", () => {
     expect(scoreRounds(100_000)).toEqual([10_000, 100_000])
     expect(scoreRounds(15)).toEqual([2, 15])
-    expect(() => scoreRounds(9)).toThrow(/horizon must be an integer ≥ 10, got 9/)
+    expect(() => scoreRounds(9)).toThrow("horizon: expected an integer ≥ 10, got 9")
   })
 
   it("a plateau (R_t/t constant) holds and scores R_T/T/(G·D)", () => {
@@ -58,10 +58,10 @@ describe("score", () => {
     const runs = [[{ t: 10, avgRegret: 1, pseudoRegret: 5 }], [{ t: 10, avgRegret: 3, pseudoRegret: 15 }]]
     expect(averageRegretAt(runs, 10, "regret")).toBe(2)
     expect(averageRegretAt(runs, 10, "pseudo-regret")).toBe(1)
-    expect(() => averageRegretAt([[{ t: 10, avgRegret: 1 }]], 10, "pseudo-regret")).toThrow(/runs\[0\] row 10\.pseudoRegret must be a number/)
-    expect(() => averageRegretAt([[{ t: 10, avgRegret: 1 }]], 20, "regret")).toThrow(/runs\[0\] must be rows with a row at round 20/)
+    expect(() => averageRegretAt([[{ t: 10, avgRegret: 1 }]], 10, "pseudo-regret")).toThrow("runs[0] row 10.pseudoRegret: expected a number (pseudo-regret needs i.i.d. losses)")
+    expect(() => averageRegretAt([[{ t: 10, avgRegret: 1 }]], 20, "regret")).toThrow("runs[0]: expected rows with a row at round 20, got [10]")
     expect(() => averageRegretAt([], 20, "regret")).toThrow(ObjectiveError)
-    expect(() => score(runs, { ...opts, G: 0 })).toThrow(/G must be a number > 0, got 0/)
+    expect(() => score(runs, { ...opts, G: 0 })).toThrow("G: expected a number > 0, got 0")
   })
 })
 
@@ -74,7 +74,7 @@ describe("certificate", () => {
     const cert = certify([plateau], [converging], c)
     expect(cert.holds).toBe(true)
     expect(cert.failures).toEqual([])
-    expect(cert.target).toEqual({ atT: 0.2, at10T: 0.2, ratio: 1 })
+    expect(cert.target).toEqual({ atT: 0.2, at10T: 0.2, ratio: 1, at10TMin: 0.2, at10TMax: 0.2 })
     expect(cert.contrast.ratio).toBeCloseTo(1 / Math.sqrt(10), 12)
   })
 
@@ -92,11 +92,31 @@ describe("certificate", () => {
     expect(certify([plateau], [rows((t) => (t === T ? 0.4 : 0.2), [T, 10 * T])], c).holds).toBe(true)
   })
 
+  it("with several runs (seeds) holds every run at 10T to the thresholds of the mean at T", () => {
+    const flat = (v: number) => rows((t) => (t === T ? 0.4 : v), [T, 10 * T])
+    // Mean at 10T 0.39 ≥ 0.9 × 0.4, but one seed at 0.34 < 0.36: not certified, and it says which.
+    const cert = certify([flat(0.44), flat(0.34)], [converging, converging], c)
+    expect(cert.target.at10T).toBeCloseTo(0.195, 12)
+    expect(cert.target.at10TMin).toBeCloseTo(0.17, 12)
+    expect(cert.failures).toEqual(["target R_t/t fell from 0.2 at T to 0.17 (the lowest seed) at 10T (needs ≥ 0.9×)"])
+    expect(certify([flat(0.44), flat(0.37)], [converging, converging], c).holds).toBe(true)
+    const slowContrast = rows((t) => (t === T ? 0.4 : 0.21), [T, 10 * T])
+    expect(certify([plateau, plateau], [converging, slowContrast], c).failures[0]).toMatch(/the highest seed/)
+  })
+
+  it("normalises by the ℓ1 diameter: Σ widths of a box, √d·D₂ otherwise (exact for a ball)", () => {
+    expect(l1Diameter({ kind: "box", lower: [-1], upper: [1] })).toBe(2)
+    expect(l1Diameter({ kind: "box", lower: [-1, 0, 2], upper: [1, 3, 2.5] })).toBe(5.5)
+    expect(l1Diameter({ kind: "ball", center: [0, 0], radius: 1 })).toBeCloseTo(2 * Math.SQRT2, 14)
+    // On the ball, ⟨g, x − y⟩ with ‖g‖∞ = 1 reaches it: g = (1, 1), x = −y = (1, 1)/√2.
+    expect(2 * (2 / Math.SQRT2)).toBeCloseTo(l1Diameter({ kind: "ball", center: [5, 5], radius: 1 }), 14)
+  })
+
   it("certifies Reddi's Section 5 online sequence at T = 10⁶ (Adam 0.2280 → 0.2075) against AMSGrad", () => {
     const g = new Float64Array(101).fill(-10)
     g[0] = 1010
     const adam: ScalarLearner = { kind: "adam", alpha: 0.5, beta1: 0.9, beta2: 0.99, schedule: "inv-sqrt" }
-    const play = (l: ScalarLearner, t: number) => playPeriodic(l, { lo: -1, hi: 1 }, 0, g, [t, 10 * t])
+    const play = (l: ScalarLearner, t: number) => playPeriodic(l, { lo: -1, hi: 1 }, 0, g, [t, 10 * t]).map((r) => ({ ...r, x: [r.x] }))
     const at = (t: number) => certify([play(adam, t)], [play({ ...adam, kind: "amsgrad" }, t)], { horizon: t, G: 1010, D: 2, measure: "regret" })
     const cert = at(1_000_000)
     expect(cert.holds).toBe(true)

@@ -119,12 +119,12 @@ describe("scalar game", () => {
 
   it("rejects bad input naming the field", () => {
     const g = Float64Array.of(1)
-    expect(() => playPeriodic({ ...paperAdam, beta1: 1 }, { lo: -1, hi: 1 }, 0, g, [10])).toThrow(/learner\.beta1 must be a number in \[0, 1\), got 1/)
-    expect(() => playPeriodic({ ...paperAdam, kind: "rmsprop" }, { lo: -1, hi: 1 }, 0, g, [10])).toThrow(/learner\.beta1 must be 0 for rmsprop/)
+    expect(() => playPeriodic({ ...paperAdam, beta1: 1 }, { lo: -1, hi: 1 }, 0, g, [10])).toThrow("learner.beta1: expected a number in [0, 1), got 1")
+    expect(() => playPeriodic({ ...paperAdam, kind: "rmsprop" }, { lo: -1, hi: 1 }, 0, g, [10])).toThrow("learner.beta1: expected 0 for rmsprop, got 0.9")
     expect(() => playPeriodic(paperAdam, { lo: 1, hi: -1 }, 0, g, [10])).toThrow(ScalarGameError)
-    expect(() => playPeriodic(paperAdam, { lo: -1, hi: 1 }, 2, g, [10])).toThrow(/start must be a point of \[-1, 1\], got 2/)
-    expect(() => playPeriodic(paperAdam, { lo: -1, hi: 1 }, 0, g, [10, 5])).toThrow(/rounds\[1\] must be ascending integers ≥ 1, got 5/)
-    expect(() => playPeriodic(paperAdam, { lo: -1, hi: 1 }, 0, Float64Array.of(1, NaN), [10])).toThrow(/gradients\[1\] must be a finite number/)
-    expect(() => playTwoPoint(paperAdam, { lo: -1, hi: 1 }, 0, 1, -1, 0.5, new Float64Array(5), [10])).toThrow(/uniforms must be at least 10 uniforms/)
+    expect(() => playPeriodic(paperAdam, { lo: -1, hi: 1 }, 2, g, [10])).toThrow("start: expected a point of [-1, 1], got 2")
+    expect(() => playPeriodic(paperAdam, { lo: -1, hi: 1 }, 0, g, [10, 5])).toThrow("rounds[1]: expected ascending integers ≥ 1, got 5")
+    expect(() => playPeriodic(paperAdam, { lo: -1, hi: 1 }, 0, Float64Array.of(1, NaN), [10])).toThrow("gradients[1]: expected a finite number, got NaN")
+    expect(() => playTwoPoint(paperAdam, { lo: -1, hi: 1 }, 0, 1, -1, 0.5, new Float64Array(5), [10])).toThrow("uniforms: expected at least 10 uniforms (the horizon), got 5")
   })
 })

@@ -17,6 +17,7 @@ import type { AdversaryParams } from "./params.ts"
 import { periodicLinearKind } from "./periodic-linear.ts"
 import { periodicKind, scriptedKind } from "./sequence.ts"
 import { theorem2Kind } from "./theorem2.ts"
+import { twoPointLinearKind } from "./two-point-linear.ts"
 
 const builtinKinds: readonly AdversaryKind[] = [
   periodicLinearKind,
@@ -24,6 +25,7 @@ const builtinKinds: readonly AdversaryKind[] = [
   periodicKind,
   scriptedKind,
   bernoulliLinearKind,
+  twoPointLinearKind,
   gaussianLinearKind,
   quadraticKind,
   noisyQuadraticKind,

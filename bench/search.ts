@@ -11,7 +11,7 @@
 // node --import tsx/esm bench/search.ts [--seconds N] [--workers N] [--only a,b,…]
 import { loadavg } from "node:os"
 import { SearchPool } from "../src/search-run/pool.ts"
-import { shapeText } from "../src/search-run/report.ts"
+import { shapeText } from "../src/search-run/text.ts"
 import { periodOf } from "../src/search/families.ts"
 import { reportedCandidate, searchSpecOf, type SearchRequest } from "../src/search/request.ts"
 import { resolveSpec, runSearchAsync, type SearchResult, type SearchSpec } from "../src/search/search.ts"

@@ -12,7 +12,7 @@ import { familyNames, type FamilyName } from "../search/families.ts"
 import type { RegionAxis } from "../search/region.ts"
 import type { SearchRequest } from "../search/request.ts"
 import { parseValue, setPath } from "../scenario/overrides.ts"
-import type { RegionHeader } from "../search-run/report.ts"
+import type { RegionHeader } from "../search-run/text.ts"
 import { parseBudget, type Budget } from "../search-run/run.ts"
 import { parseGridFlag } from "../sweep/grid.ts"
 

@@ -13,7 +13,7 @@ import { resolveSpec, runSearchAsync, type SearchProgress, type SearchSpec } fro
 import { verificationOf, verificationQueries } from "../search/verify.ts"
 import { compactJson } from "./compact-json.ts"
 import { startPlayer } from "./pool.ts"
-import type { RegionRun, SearchRun } from "./report.ts"
+import type { RegionRun, SearchRun } from "./text.ts"
 import type { UserModule } from "./search-worker.ts"
 
 /** How long a search runs: wall-clock time, or a number of candidates (the same result on any machine). */

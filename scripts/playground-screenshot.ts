@@ -8,7 +8,7 @@ import * as path from "node:path"
 import { pathToFileURL } from "node:url"
 import { chromium } from "playwright-core"
 import { buildPlayground } from "../src/playground/build.ts"
-import { version } from "../src/cli/version.ts"
+import { version } from "../src/report/version.ts"
 
 const out = process.argv[2] ?? "docs/images/playground.png"
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), "regretlab-playground-shot-"))

@@ -5,7 +5,7 @@ import { applyOverrides } from "../scenario/overrides.ts"
 import { asResolvedScenario } from "../scenario/resolve.ts"
 import { runScenarioSync } from "../scenario/run.ts"
 import type { ResolvedScenario, ScenarioInput, ScenarioResult } from "../scenario/types.ts"
-import { version } from "./version.ts"
+import { version } from "../report/version.ts"
 
 /**
  * What {@link play} may change about a scenario before playing it (checked like `--set`).

@@ -9,7 +9,7 @@ import { searchSpecOf, type SearchRequest as CoreSearchRequest } from "../search
 import type { SearchProgress } from "../search/search.ts"
 import { parseBudget, runSearchJob } from "../search-run/run.ts"
 import { LearnerSetup } from "./learners.ts"
-import { version } from "./version.ts"
+import { version } from "../report/version.ts"
 
 /**
  * What to search against and where: the learner (a helper's result such as `adam({ beta2: 0.99 })`,

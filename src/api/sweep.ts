@@ -7,7 +7,7 @@ import { readManifest, readResults } from "../sweep/results.ts"
 import { runSweep } from "../sweep/run.ts"
 import { summariseSweep, type SweepSummary } from "../sweep/summary.ts"
 import { UserError } from "../core/config/error.ts"
-import { version } from "./version.ts"
+import { version } from "../report/version.ts"
 
 /**
  * The grid and the settings of a {@link sweep}.

@@ -9,7 +9,7 @@ import { resolveReportDir } from "../report/paths.ts"
 import { StopSignal } from "../run/stop.ts"
 import { fail, userCall } from "./input.ts"
 import { displayPath } from "./run.ts"
-import { version } from "./version.ts"
+import { version } from "../report/version.ts"
 
 export const playgroundCommand = Command.make(
   "playground",

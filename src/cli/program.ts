@@ -8,7 +8,7 @@ import { cli } from "./commands.ts"
 import { nodeServicesLayer } from "./node-services.ts"
 import { presenterLayer } from "./presenter.ts"
 import { type Sink, terminalConsole } from "./terminal.ts"
-import { version } from "./version.ts"
+import { version } from "../report/version.ts"
 
 /** The program for `args`, or for the process's own arguments when none are given. */
 export const cliProgram = (stop: StopFlag, sink: Sink, args?: readonly string[]) =>

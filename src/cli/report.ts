@@ -13,7 +13,7 @@ import { writeFailure } from "./errors.ts"
 import { userCall } from "./input.ts"
 import { regenerateCommand } from "../scenario/command.ts"
 import { displayPath, writeReportLazily } from "./run.ts"
-import { version } from "./version.ts"
+import { version } from "../report/version.ts"
 
 const recordedCommand = (run: unknown): string | undefined => {
   const command = (run as { command?: unknown } | null)?.command

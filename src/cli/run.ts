@@ -22,7 +22,7 @@ import { regenerateCommand } from "../scenario/command.ts"
 import { progressLayerFor } from "./progress-choice.ts"
 import { parseCount, resolveRecipeWithFlags, scenarioFlags } from "./scenario-flags.ts"
 import { runDocumentText } from "./json-document.ts"
-import { version } from "./version.ts"
+import { version } from "../report/version.ts"
 
 /** Why a finished run counts as failed (exit 1), or undefined when it succeeded. */
 export const failureOf = (result: ScenarioResult, check: boolean): string | undefined => {

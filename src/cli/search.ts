@@ -25,7 +25,7 @@ import { RunFailed } from "./errors.ts"
 import { checkedCall } from "./input.ts"
 import { displayPath } from "./run.ts"
 import { loadRegion, mergeFlags, parseSearchFlags, type SearchFlagValues } from "./search-flags.ts"
-import { version } from "./version.ts"
+import { version } from "../report/version.ts"
 
 const reportsRoot = () => path.join(process.cwd(), "reports")
 

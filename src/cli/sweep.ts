@@ -23,7 +23,7 @@ import { checkedCall as checked, userCall as inputCall } from "./input.ts"
 import { regenerateCommand } from "../scenario/command.ts"
 import { displayPath } from "./run.ts"
 import { parseCount, parseHorizon, parseSeeds } from "./scenario-flags.ts"
-import { version } from "./version.ts"
+import { version } from "../report/version.ts"
 import { maxOf } from "../core/extent.ts"
 
 const reportsRoot = () => path.join(process.cwd(), "reports")

@@ -1,5 +1,6 @@
-// The package version, read once from package.json next to src/ (works from a checkout and from
-// an installed package alike).
+// The package version every report records (and `regretlab --version` prints): read once from the
+// package.json two folders up, which is the same file from src/report/ in a checkout and from the
+// bundle in dist/lib/ of an installed package.
 import { readFileSync } from "node:fs"
 
 export const version: string = (() => {

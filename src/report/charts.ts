@@ -13,7 +13,7 @@
 import type { ScenarioResult } from "../scenario/types.ts"
 import { computeBounds } from "./bounds.ts"
 import { labCharts } from "./lab/index.ts"
-import { fmt, hyperText } from "./format.ts"
+import { fmt, hyperText, wrap } from "./format.ts"
 import { FONT_FAMILY } from "./font-family.ts"
 import { chooseScale, TICK_FORMAT, type ScaleChoice } from "./scales.ts"
 import { dimension, distinctSeeds, hasValues, learnerLabels, MAX_SEED_LINES, meanWithInterval, perSeed, type Pick, tQuantile975, windowed } from "./series.ts"
@@ -64,19 +64,6 @@ const colourOnly = (labels: readonly string[]): Json => ({
   color: { field: "learner", type: "nominal", title: LEGEND_TITLE, scale: { domain: labels, range: labels.map((_, i) => PALETTE[i % PALETTE.length]) }, legend: LEGEND }
 })
 
-/** Breaks long subtitle lines at spaces so a chart's width stays its plot width. */
-export const wrap = (line: string, width = 140): string[] => {
-  const out: string[] = []
-  let current = ""
-  for (const word of line.split(" ")) {
-    if (current && [...current].length + 1 + [...word].length > width) {
-      out.push(current)
-      current = word
-    } else current = current ? `${current} ${word}` : word
-  }
-  if (current) out.push(current)
-  return out
-}
 
 /** β1 → β₁ in the learners' hyperparameter text. */
 const subscriptBetas = (s: string): string => s.replace(/β1/g, "β₁").replace(/β2/g, "β₂")

@@ -34,3 +34,17 @@ export const csvField = (v: string | number | boolean | undefined): string => {
   if (FORMULA_START.test(v)) return `"'${v.replace(/"/g, '""')}"`
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v
 }
+
+/** Breaks a long subtitle line at spaces (at most `width` characters a line), so a chart's width stays its plot width. */
+export const wrap = (line: string, width = 140): string[] => {
+  const out: string[] = []
+  let current = ""
+  for (const word of line.split(" ")) {
+    if (current && [...current].length + 1 + [...word].length > width) {
+      out.push(current)
+      current = word
+    } else current = current ? `${current} ${word}` : word
+  }
+  if (current) out.push(current)
+  return out
+}

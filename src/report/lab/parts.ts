@@ -2,7 +2,7 @@
 // told apart by their hyperparameters (h, β, ρ) rather than by name alone, and small data helpers.
 import type { ScenarioResult } from "../../scenario/types.ts"
 import { FONT_FAMILY } from "../font-family.ts"
-import { fmt, hyperText } from "../format.ts"
+import { fmt, hyperText, wrap } from "../format.ts"
 import { learnerLabels } from "../series.ts"
 
 export type Json = Record<string, unknown>
@@ -11,24 +11,11 @@ export const PANEL_WIDTH = 300
 export const PANEL_HEIGHT = 230
 export const WIDE = 560
 
-/** Wraps subtitle lines at spaces (a chart's width stays its plot width). */
-const wrap = (line: string, width = 96): string[] => {
-  const out: string[] = []
-  let current = ""
-  for (const word of line.split(" ")) {
-    if (current && [...current].length + 1 + [...word].length > width) {
-      out.push(current)
-      current = word
-    } else current = current ? `${current} ${word}` : word
-  }
-  if (current) out.push(current)
-  return out
-}
 
 /** Schema, title, font and the learner → hyperparameters lookup, as every report chart has. */
 export const labTop = (result: ScenarioResult, title: string, subtitle: readonly string[]): Json => ({
   $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-  title: { text: title, subtitle: [result.scenario.title, ...subtitle].flatMap((l) => wrap(l)), anchor: "start", subtitleFontSize: 11 },
+  title: { text: title, subtitle: [result.scenario.title, ...subtitle].flatMap((l) => wrap(l, 96)), anchor: "start", subtitleFontSize: 11 },
   params: [{ name: "hyper", value: Object.fromEntries(result.scenario.learners.map((l) => [l.label, hyperText(l.config)])) }],
   config: {
     font: FONT_FAMILY,

@@ -59,22 +59,26 @@ export interface MeanPoint {
   readonly n: number
 }
 
+/** A learner's finite values per checkpoint round, over its seeds, in round order. */
+const valuesByCheckpoint = (result: ScenarioResult, learner: string, pick: Pick): [number, number[]][] => {
+  const byT = new Map<number, number[]>()
+  for (const run of runsOf(result, learner)) {
+    for (const row of run.rows) {
+      const v = pick(row)
+      if (v === undefined || !Number.isFinite(v)) continue
+      const list = byT.get(row.t)
+      if (list) list.push(v)
+      else byT.set(row.t, [v])
+    }
+  }
+  return [...byT].sort((a, b) => a[0] - b[0])
+}
+
 /** Per learner and checkpoint: the mean over seeds and its 95% confidence interval. */
 export const meanWithInterval = (result: ScenarioResult, pick: Pick): MeanPoint[] => {
   const out: MeanPoint[] = []
   for (const learner of learnerLabels(result)) {
-    const byT = new Map<number, number[]>()
-    for (const run of runsOf(result, learner)) {
-      for (const row of run.rows) {
-        const v = pick(row)
-        if (v === undefined || !Number.isFinite(v)) continue
-        const list = byT.get(row.t)
-        if (list) list.push(v)
-        else byT.set(row.t, [v])
-      }
-    }
-    for (const t of [...byT.keys()].sort((a, b) => a - b)) {
-      const vs = byT.get(t)!
+    for (const [t, vs] of valuesByCheckpoint(result, learner, pick)) {
       const n = vs.length
       let sum = 0
       for (const v of vs) sum += v
@@ -148,18 +152,7 @@ export interface SeriesPoint {
 export const aggregate = (result: ScenarioResult, pick: Pick, key?: string): SeriesPoint[] => {
   const out: SeriesPoint[] = []
   for (const learner of learnerLabels(result)) {
-    const byT = new Map<number, number[]>()
-    for (const run of runsOf(result, learner)) {
-      for (const row of run.rows) {
-        const v = pick(row)
-        if (v === undefined || !Number.isFinite(v)) continue
-        const list = byT.get(row.t)
-        if (list) list.push(v)
-        else byT.set(row.t, [v])
-      }
-    }
-    for (const t of [...byT.keys()].sort((a, b) => a - b)) {
-      const vs = byT.get(t)!
+    for (const [t, vs] of valuesByCheckpoint(result, learner, pick)) {
       let sum = 0, lo = Infinity, hi = -Infinity
       for (const v of vs) {
         sum += v

@@ -36,6 +36,9 @@ const settled = (page: Page) =>
   }, null, { timeout: 60_000 })
 
 const measure = async (page: Page, url: string): Promise<UpdateRecord[]> => {
+  // A fresh document: going from one #state to another is only a hash change, which the page's
+  // pending URL write can overwrite.
+  await page.goto("about:blank")
   await page.goto(url)
   await settled(page)
   const slider = page.locator('input[type=range][data-key="learners.adam.beta2"]')

@@ -61,6 +61,12 @@ const hook = {
     const slot = slots.get(name)
     if (slot?.view === undefined || slot.datasets === undefined) return {}
     return Object.fromEntries(slot.datasets.map((d) => [d, slot.view!.data(d)]))
+  },
+  /** The values of a chart's own signals (params, title, scale domains, axis ticks), read back from its live vega view. */
+  chartSignals: (name: string): Record<string, unknown> => {
+    const slot = slots.get(name)
+    if (slot?.view === undefined || slot.signalNames === undefined) return {}
+    return Object.fromEntries(slot.signalNames.map((s) => [s, slot.view!.signal(s)]))
   }
 }
 ;(window as unknown as { regretlabPlayground: typeof hook }).regretlabPlayground = hook
@@ -138,6 +144,7 @@ interface Slot {
   readonly el: HTMLElement
   view?: View
   datasets?: string[]
+  signalNames?: string[]
   /** Received and not drawn yet: a spec to embed, then (dataset → learner → rows) and signals to feed the view. */
   embed?: { spec: object; datasets: readonly string[] }
   rows: Map<string, Map<string, readonly unknown[]>>
@@ -193,6 +200,8 @@ const drawChart = async (name: string, slot: Slot): Promise<boolean> => {
     const result = await embed(slot.el, toEmbed.spec as never, { renderer: RENDERER, actions: false, tooltip: true, logger: log })
     slot.view = result.view
     slot.datasets = [...toEmbed.datasets]
+    const params = (toEmbed.spec as { params?: { name?: unknown; value?: unknown }[] }).params ?? []
+    slot.signalNames = params.flatMap((p) => (typeof p.name === "string" && "value" in p ? [p.name] : []))
   }
   if (rows.size === 0 && signals.size === 0) return toEmbed !== undefined
   const view = slot.view

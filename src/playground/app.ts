@@ -150,6 +150,8 @@ interface Slot {
   rows: Map<string, Map<string, readonly unknown[]>>
   signals: Map<string, unknown>
   title?: string
+  /** The title the caption shows. */
+  captioned?: string
 }
 const options = new URLSearchParams(location.search)
 const RENDERER = (options.get("renderer") === "svg" ? "svg" : "canvas") as "svg" | "canvas"
@@ -186,7 +188,7 @@ const fold = (update: ChartUpdate): void => {
 
 /** Draws what waits for a chart; true if its view was built anew. Runs the view only when something changed. */
 const drawChart = async (name: string, slot: Slot): Promise<boolean> => {
-  if (slot.title !== undefined) $(`caption-${name}`).textContent = slot.title
+  if (slot.title !== undefined && slot.title !== slot.captioned) $(`caption-${name}`).textContent = slot.captioned = slot.title
   // Taken before any await: updates arriving meanwhile wait for the next draw.
   const { embed: toEmbed, rows, signals } = slot
   slot.embed = undefined

@@ -175,8 +175,8 @@ describe("the playground in headless Chromium", () => {
     await settled(page)
     await page.uncheck('input[type=checkbox][data-learner="amsgrad"]')
     await settled(page)
-    // Two million rounds of two learners: several partial results before the last.
-    await page.fill('input[type=number][data-key="horizon"]', "2000000")
+    // Ten million rounds of two learners (a few hundred ms): partial results every 50 ms before the last.
+    await page.fill('input[type=number][data-key="horizon"]', "10000000")
     await page.dispatchEvent('input[type=number][data-key="horizon"]', "change")
     await settled(page)
     const streamed = await page.evaluate(() => (window as unknown as { regretlabPlayground: { updates: { id: number; complete: boolean }[]; lastId: number } }).regretlabPlayground)

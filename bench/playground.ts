@@ -3,7 +3,8 @@
 // a time with the keyboard (each step a new value, so Adam is replayed every time and the other
 // two learners come from the cache), and times each step from the slider's input event to the
 // four charts drawn with the complete result. Reported: median and p95 for T = 10^5 and 10^6, and
-// where the time goes (worker: resolve, play, chart specs; page: draw).
+// where the time goes (worker: resolve, play, chart specs, splitting them and finding what changed;
+// page: draw).
 //   node --import tsx/esm bench/playground.ts [--steps N]
 import * as fs from "node:fs/promises"
 import * as os from "node:os"
@@ -35,6 +36,9 @@ const settled = (page: Page) =>
   }, null, { timeout: 60_000 })
 
 const measure = async (page: Page, url: string): Promise<UpdateRecord[]> => {
+  // A fresh document: going from one #state to another is only a hash change, which the page's
+  // pending URL write can overwrite.
+  await page.goto("about:blank")
   await page.goto(url)
   await settled(page)
   const slider = page.locator('input[type=range][data-key="learners.adam.beta2"]')
@@ -72,6 +76,7 @@ const main = async () => {
       console.log(line("  worker: resolve", records.map((r) => r.resolve)))
       console.log(line("  worker: play", records.map((r) => r.play)))
       console.log(line("  worker: chart specs", records.map((r) => r.specs)))
+      console.log(line("  worker: split, diff", records.map((r) => r.delta)))
       console.log(line("  messages and waits", records.map((r) => r.wait!)))
       console.log(line("  page: draw", records.map((r) => r.draw)))
     }

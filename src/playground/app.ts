@@ -4,12 +4,12 @@
 import embed from "vega-embed"
 import { changeset, logger, Warn, type View } from "vega"
 import { fmt } from "../core/config/show.ts"
-import { splitSpec } from "./chart-data.ts"
+import { learnerOf } from "./chart-delta.ts"
 import {
   adversaryControls, domainControls, learnerControls, learnerKey, logRange, logValue, parseBoxValue, runControls, showBoxValue,
   switchedComponent, switchedLearner, type ComponentControls, type Control, type NumberControl
 } from "./controls.ts"
-import { PLAYGROUND_CHARTS, type FromWorker, type ToWorker } from "./protocol.ts"
+import { PLAYGROUND_CHARTS, type ChartUpdate, type FromWorker, type ToWorker } from "./protocol.ts"
 import { commandText, decodeState, encodeState, fileNameFor, runArgs, withSet, type PlaygroundState } from "./state.ts"
 import type { ScenarioInput } from "../scenario/types.ts"
 
@@ -27,6 +27,8 @@ export interface UpdateRecord {
   readonly play: number
   readonly resolve: number
   readonly specs: number
+  /** Worker: splitting the chart specs and finding what changed since the last result (ms). */
+  readonly delta: number
   readonly draw: number
   /** From the input event to the worker's result arriving in the page, less the worker's own time: messaging and waiting (ms). */
   readonly wait: number | undefined
@@ -59,6 +61,12 @@ const hook = {
     const slot = slots.get(name)
     if (slot?.view === undefined || slot.datasets === undefined) return {}
     return Object.fromEntries(slot.datasets.map((d) => [d, slot.view!.data(d)]))
+  },
+  /** The values of a chart's own signals (params, title, scale domains, axis ticks), read back from its live vega view. */
+  chartSignals: (name: string): Record<string, unknown> => {
+    const slot = slots.get(name)
+    if (slot?.view === undefined || slot.signalNames === undefined) return {}
+    return Object.fromEntries(slot.signalNames.map((s) => [s, slot.view!.signal(s)]))
   }
 }
 ;(window as unknown as { regretlabPlayground: typeof hook }).regretlabPlayground = hook
@@ -68,7 +76,10 @@ const hook = {
 const send = (next: PlaygroundState, options: { inputTime?: number; file?: { name: string; text: string } } = {}): void => {
   const id = ++lastId
   if (options.inputTime !== undefined) inputTimes.set(id, options.inputTime)
-  const message: ToWorker = { type: "state", id, state: next, ...(options.file !== undefined ? { file: options.file } : {}) }
+  const message: ToWorker = {
+    type: "state", id, state: next, charts: CHART_OPTIONS, ...(options.file !== undefined ? { file: options.file } : {}), ...(needFull ? { full: true } : {})
+  }
+  needFull = false
   worker.postMessage(message)
   if (options.file === undefined) {
     state = next
@@ -118,6 +129,8 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       $("status").textContent = m.scope === "file" ? "The scenario was not loaded." : "Not redrawn: fix the value above."
       return
     case "result":
+      // Every result's charts build on the one before, drawn or not.
+      for (const c of m.charts) fold(c)
       if (m.id !== lastId) return
       pending = m
       receivedAt.set(m.id, performance.now())
@@ -130,79 +143,86 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
 interface Slot {
   readonly el: HTMLElement
   view?: View
-  structure?: string
   datasets?: string[]
-  /** Per dataset, per learner: the rows the view holds, as JSON. */
-  shown?: Map<string, Map<string, string>>
-  signals?: Map<string, string>
+  signalNames?: string[]
+  /** Received and not drawn yet: a spec to embed, then (dataset → learner → rows) and signals to feed the view. */
+  embed?: { spec: object; datasets: readonly string[] }
+  rows: Map<string, Map<string, readonly unknown[]>>
+  signals: Map<string, unknown>
+  title?: string
+  /** The title the caption shows. */
+  captioned?: string
 }
 const options = new URLSearchParams(location.search)
 const RENDERER = (options.get("renderer") === "svg" ? "svg" : "canvas") as "svg" | "canvas"
 /** Hover tooltips on the charts: off unless ?tooltips=1 (they double the cost of a redraw). */
 const TOOLTIPS = options.get("tooltips") === "1"
-const slots = new Map<string, Slot>(PLAYGROUND_CHARTS.map((name) => [name, { el: $(`chart-${name}`) }]))
+const CHART_OPTIONS = { tooltips: TOOLTIPS, aria: RENDERER === "svg" }
+const slots = new Map<string, Slot>(PLAYGROUND_CHARTS.map((name) => [name, { el: $(`chart-${name}`), rows: new Map(), signals: new Map() }]))
+/** The page no longer knows what its views hold (a draw failed): the next state asks for whole charts. */
+let needFull = true
 
 let pending: ResultMessage | undefined
 let drawing = false
 let formPending: ScenarioInput | undefined
 let lastBase: PlaygroundState["base"] | undefined
 
+/** Takes in one chart update: a whole spec replaces whatever waits; a delta adds to it. */
+const fold = (update: ChartUpdate): void => {
+  const slot = slots.get(update.name)
+  if (slot === undefined) return
+  slot.title = update.title
+  if (update.kind === "full") {
+    slot.embed = { spec: update.spec, datasets: update.datasets }
+    slot.rows.clear()
+    slot.signals.clear()
+    return
+  }
+  for (const [dataset, changed] of Object.entries(update.datasets)) {
+    let byLearner = slot.rows.get(dataset)
+    if (byLearner === undefined) slot.rows.set(dataset, (byLearner = new Map()))
+    for (const [learner, rows] of Object.entries(changed)) byLearner.set(learner, rows)
+  }
+  for (const [name, value] of Object.entries(update.signals)) slot.signals.set(name, value)
+}
+
+/** Draws what waits for a chart; true if its view was built anew. Runs the view only when something changed. */
+const drawChart = async (name: string, slot: Slot): Promise<boolean> => {
+  if (slot.title !== undefined && slot.title !== slot.captioned) $(`caption-${name}`).textContent = slot.captioned = slot.title
+  // Taken before any await: updates arriving meanwhile wait for the next draw.
+  const { embed: toEmbed, rows, signals } = slot
+  slot.embed = undefined
+  slot.rows = new Map()
+  slot.signals = new Map()
+  if (toEmbed !== undefined) {
+    slot.view?.finalize()
+    slot.view = undefined
+    // vega's warnings name the chart they come from.
+    const log = logger(Warn, undefined, (method, level, args) => console[method](level, `${slot.el.dataset.chart}:`, ...args))
+    const result = await embed(slot.el, toEmbed.spec as never, { renderer: RENDERER, actions: false, tooltip: true, logger: log })
+    slot.view = result.view
+    slot.datasets = [...toEmbed.datasets]
+    const params = (toEmbed.spec as { params?: { name?: unknown; value?: unknown }[] }).params ?? []
+    slot.signalNames = params.flatMap((p) => (typeof p.name === "string" && "value" in p ? [p.name] : []))
+  }
+  if (rows.size === 0 && signals.size === 0) return toEmbed !== undefined
+  const view = slot.view
+  if (view === undefined) throw new Error(`chart ${name}: new data and no chart to draw it in`)
+  for (const [dataset, byLearner] of rows) {
+    // Only the learners whose rows changed (the one whose knob moved) go through the dataflow again.
+    const stale = new Set(byLearner.keys())
+    view.change(dataset, changeset().remove((d: unknown) => stale.has(learnerOf(d))).insert([...byLearner.values()].flat() as object[]))
+  }
+  for (const [signal, value] of signals) view.signal(signal, value)
+  await view.runAsync()
+  return toEmbed !== undefined
+}
+
 const applyForm = (): void => {
   if (formPending === undefined) return
   renderForm(formPending)
   renderShare()
   formPending = undefined
-}
-
-/** Rows grouped by learner (datasets without one are a single group), each group as JSON. */
-const groupTexts = (rows: readonly unknown[]): Map<string, string> => {
-  const groups = new Map<string, unknown[]>()
-  for (const r of rows) {
-    const key = typeof (r as { learner?: unknown }).learner === "string" ? (r as { learner: string }).learner : ""
-    const list = groups.get(key)
-    if (list) list.push(r)
-    else groups.set(key, [r])
-  }
-  return new Map([...groups].map(([k, v]) => [k, JSON.stringify(v)]))
-}
-
-const drawChart = async (slot: Slot, spec: object): Promise<boolean> => {
-  const split = splitSpec(spec, { tooltips: TOOLTIPS, aria: RENDERER === "svg" })
-  const shown = new Map<string, Map<string, string>>()
-  for (const [name, rows] of Object.entries(split.datasets)) shown.set(name, groupTexts(rows))
-  const signals = new Map(Object.entries(split.signals).map(([k, v]) => [k, JSON.stringify(v)]))
-  if (slot.view !== undefined && slot.structure === split.structure) {
-    let changed = false
-    for (const [name, rows] of Object.entries(split.datasets)) {
-      // Only the learners whose rows changed (the one whose knob moved) go through the dataflow again.
-      const before = slot.shown?.get(name) ?? new Map<string, string>()
-      const after = shown.get(name)!
-      const stale = new Set([...before.keys(), ...after.keys()].filter((k) => before.get(k) !== after.get(k)))
-      if (stale.size === 0) continue
-      const fresh = rows.filter((r) => stale.has(typeof (r as { learner?: unknown }).learner === "string" ? (r as { learner: string }).learner : ""))
-      slot.view.change(name, changeset().remove((d: { learner?: unknown }) => stale.has(typeof d.learner === "string" ? d.learner : "")).insert(fresh as object[]))
-      changed = true
-    }
-    for (const [name, value] of Object.entries(split.signals)) {
-      if (slot.signals?.get(name) === signals.get(name)) continue
-      slot.view.signal(name, value)
-      changed = true
-    }
-    slot.shown = shown
-    slot.signals = signals
-    if (changed) await slot.view.runAsync()
-    return false
-  }
-  slot.view?.finalize()
-  // vega's warnings name the chart they come from.
-  const log = logger(Warn, undefined, (method, level, args) => console[method](level, `${slot.el.dataset.chart}:`, ...args))
-  const result = await embed(slot.el, split.spec as never, { renderer: RENDERER, actions: false, tooltip: true, logger: log })
-  slot.view = result.view
-  slot.structure = split.structure
-  slot.datasets = Object.keys(split.datasets)
-  slot.shown = shown
-  slot.signals = signals
-  return true
 }
 
 const drawLoop = async (): Promise<void> => {
@@ -213,12 +233,7 @@ const drawLoop = async (): Promise<void> => {
       const m = pending
       pending = undefined
       const d0 = performance.now()
-      const rebuilt = await Promise.all(m.charts.map((c) => {
-        const slot = slots.get(c.name)
-        if (slot === undefined) return false
-        $(`caption-${c.name}`).textContent = c.title
-        return drawChart(slot, c.spec)
-      }))
+      const rebuilt = await Promise.all([...slots].map(([name, slot]) => drawChart(name, slot)))
       renderSummary(m)
       const now = performance.now()
       const start = inputTimes.get(m.id)
@@ -230,8 +245,8 @@ const drawLoop = async (): Promise<void> => {
       }
       updates.push({
         id: m.id, complete: m.complete, latency: m.complete && start !== undefined ? now - start : undefined,
-        play: m.timing.play, resolve: m.timing.resolve, specs: m.timing.charts, draw: now - d0,
-        wait: start !== undefined ? received - start - m.timing.resolve - m.timing.play - m.timing.charts : undefined, rebuilt: rebuilt.filter(Boolean).length, computed: m.computed
+        play: m.timing.play, resolve: m.timing.resolve, specs: m.timing.charts, delta: m.timing.delta, draw: now - d0,
+        wait: start !== undefined ? received - start - m.timing.resolve - m.timing.play - m.timing.charts - m.timing.delta : undefined, rebuilt: rebuilt.filter(Boolean).length, computed: m.computed
       })
       if (updates.length > 500) updates.splice(0, updates.length - 500)
       applyForm()
@@ -242,6 +257,13 @@ const drawLoop = async (): Promise<void> => {
         : `computing… round ${m.round.toLocaleString("en-US")} of ${m.horizon.toLocaleString("en-US")}`
     }
   } catch (e) {
+    // The views may hold part of an update: start again from whole charts.
+    needFull = true
+    for (const slot of slots.values()) {
+      slot.embed = undefined
+      slot.rows.clear()
+      slot.signals.clear()
+    }
     console.error(e)
     $("state-message").textContent = `The charts could not be drawn: ${e instanceof Error ? e.message : String(e)}`
   } finally {

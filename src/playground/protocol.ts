@@ -1,11 +1,36 @@
 // The messages between the page and its engine worker. Everything is plain data (structured clone).
-import type { ChartSpec } from "../report/charts.ts"
 import type { ScenarioInput } from "../scenario/types.ts"
 import type { PlaygroundState } from "./state.ts"
 
 export type ToWorker =
-  /** Show this state. `text`: a pasted or dropped scenario file to parse first, as base `name`. */
-  | { readonly type: "state"; readonly id: number; readonly state: PlaygroundState; readonly file?: { readonly name: string; readonly text: string } }
+  /**
+   * Show this state. `file`: a pasted or dropped scenario file to parse first, as base `name`.
+   * `charts`: how the page draws (the worker splits the specs to match). `full`: send every chart
+   * whole, as if the page held nothing (it lost track of what it holds).
+   */
+  | {
+    readonly type: "state"; readonly id: number; readonly state: PlaygroundState; readonly file?: { readonly name: string; readonly text: string }
+    readonly charts: ChartOptions; readonly full?: boolean
+  }
+
+/** Split options for the live charts (see splitSpec). */
+export interface ChartOptions { readonly tooltips: boolean; readonly aria: boolean }
+
+/** Rows by learner ("" for rows of no learner); a learner with no rows is one the chart no longer has. */
+export type RowsByLearner = Readonly<Record<string, readonly unknown[]>>
+
+/**
+ * One chart, relative to what the worker sent before. `full`: the split spec to embed (it carries
+ * its datasets and signal values). `delta`: the structure is unchanged; per dataset, the learners
+ * whose rows to replace (every row of each goes, its new rows come in), and the signals whose
+ * values changed. A delta with nothing in it leaves the chart as it is.
+ */
+export type ChartUpdate =
+  | { readonly kind: "full"; readonly name: string; readonly title: string; readonly spec: object; readonly datasets: readonly string[] }
+  | {
+    readonly kind: "delta"; readonly name: string; readonly title: string
+    readonly datasets: Readonly<Record<string, RowsByLearner>>; readonly signals: Readonly<Record<string, unknown>>
+  }
 
 export interface ScenarioSummaryRow {
   readonly learner: string
@@ -28,19 +53,22 @@ export type FromWorker =
   | { readonly type: "resolved"; readonly id: number; readonly state: PlaygroundState; readonly all: ScenarioInput; readonly running: ScenarioInput }
   /** The state does not resolve (or the file does not parse): the CLI's message. */
   | { readonly type: "error"; readonly id: number; readonly scope: "state" | "file"; readonly message: string; readonly path?: string }
-  /** Charts and numbers so far; `complete` once every run has reached the horizon. */
+  /**
+   * Charts and numbers so far; `complete` once every run has reached the horizon. The chart
+   * updates build on every earlier result's, whatever its id: the page folds in each one it gets.
+   */
   | {
     readonly type: "result"
     readonly id: number
     readonly complete: boolean
     readonly round: number
     readonly horizon: number
-    readonly charts: readonly ChartSpec[]
+    readonly charts: readonly ChartUpdate[]
     readonly summary: readonly ScenarioSummaryRow[]
     /** Labels played for this state (the rest came from the cache). */
     readonly computed: readonly string[]
-    /** Worker time: resolving the state, playing the rounds, building the chart specs (ms). */
-    readonly timing: { readonly resolve: number; readonly play: number; readonly charts: number }
+    /** Worker time: resolving the state, playing the rounds, building the chart specs, splitting and diffing them (ms). */
+    readonly timing: { readonly resolve: number; readonly play: number; readonly charts: number; readonly delta: number }
   }
 
 /** The charts the page draws, by the names the report builder gives them, in page order. */

@@ -7,7 +7,8 @@ import { verdictOf } from "../report/summary.ts"
 import type { ScenarioResult } from "../scenario/types.ts"
 import { builtinCatalogue, type JsonScenarioFile } from "./catalogue.ts"
 import { Computation, parseScenarioText, resolveBase, RunCache, scenarioData, selectState } from "./engine.ts"
-import { PLAYGROUND_CHARTS, type FromWorker, type ScenarioSummaryRow, type ToWorker } from "./protocol.ts"
+import { SentCharts } from "./chart-delta.ts"
+import { PLAYGROUND_CHARTS, type ChartOptions, type FromWorker, type ScenarioSummaryRow, type ToWorker } from "./protocol.ts"
 import type { PlaygroundState } from "./state.ts"
 
 /** The scenarios/*.json documents, inlined by the page build. */
@@ -22,6 +23,8 @@ const post = (m: FromWorker) => scope.postMessage(m)
 
 const catalogue = builtinCatalogue(REGRETLAB_SCENARIO_FILES)
 const cache = new RunCache()
+/** What the page holds: every result's charts are sent relative to it. */
+const sent = new SentCharts()
 let latest = 0
 
 /** Lets queued messages in (a newer state) without a timer's minimum delay. */
@@ -50,7 +53,7 @@ const errorOf = (e: unknown): { message: string; path?: string } => {
   throw e
 }
 
-const compute = async (id: number, request: PlaygroundState, file?: { name: string; text: string }): Promise<void> => {
+const compute = async (id: number, request: PlaygroundState, options: ChartOptions, file?: { name: string; text: string }): Promise<void> => {
   const t0 = performance.now()
   let state = request
   if (file !== undefined) {
@@ -75,12 +78,13 @@ const compute = async (id: number, request: PlaygroundState, file?: { name: stri
   const send = () => {
     const c0 = performance.now()
     const result = computation.result()
-    const charts = buildCharts(result, PLAYGROUND_CHARTS)
-    const built = performance.now() - c0
+    const specs = buildCharts(result, PLAYGROUND_CHARTS)
+    const c1 = performance.now()
+    const charts = specs.map((c) => sent.update(c.name, c.title, c.spec, options))
     post({
       type: "result", id, complete: computation.done, round: computation.round, horizon: computation.scenario.horizon,
       charts, summary: summaryRows(result), computed: computation.computed,
-      timing: { resolve: resolved, play: playing, charts: built }
+      timing: { resolve: resolved, play: playing, charts: c1 - c0, delta: performance.now() - c1 }
     })
   }
   for (;;) {
@@ -101,7 +105,10 @@ scope.onmessage = (e) => {
   const m = e.data
   if (m.type === "state") {
     latest = m.id
-    compute(m.id, m.state, m.file).catch((err: unknown) => {
+    if (m.full === true) sent.reset()
+    compute(m.id, m.state, m.charts, m.file).catch((err: unknown) => {
+      // What was sent may be half recorded: start again from whole charts.
+      sent.reset()
       console.error(err)
       post({ type: "error", id: m.id, scope: "state", message: `internal error: ${err instanceof Error ? err.message : String(err)} (this is a bug)` })
     })

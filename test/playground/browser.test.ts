@@ -2,8 +2,9 @@
 // keyboard on the Section-5 scenario redraws the charts, and the drawn final R_T/T equals, bit for
 // bit, what the page's own `regretlab run` command prints with --json; a pasted invalid scenario
 // gets the CLI's message; the page's URL reloads to the same state; no console errors and no
-// requests beyond the page's own files. Where chromium is missing the test fails with the install
-// command instead of passing silently.
+// requests beyond the page's own files; charts fed update by update hold what a fresh page draws
+// from the same URL, and export as SVG and PNG. Where chromium is missing the test fails with the
+// install command instead of passing silently.
 import { existsSync } from "node:fs"
 import * as fs from "node:fs/promises"
 import * as os from "node:os"
@@ -159,6 +160,61 @@ describe("the playground in headless Chromium", () => {
     for (const [p, s] of [[page, seen], [again, seenAgain]] as const) {
       expect(s.problems).toEqual([])
       expect(s.network()).toEqual([])
+      await p.close()
+    }
+  })
+
+  it("charts fed update by update (knobs, a learner off, a streamed long run, another scenario and back) hold what a fresh page draws", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const seen = watch(page)
+    await page.goto(`${pathToFileURL(built.index).href}#scenario=reddi2018%2Fonline&set=horizon%3D20000`)
+    await settled(page)
+    const slider = page.locator('input[type=range][data-key="learners.adam.beta2"]')
+    await slider.focus()
+    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowLeft")
+    await settled(page)
+    await page.uncheck('input[type=checkbox][data-learner="amsgrad"]')
+    await settled(page)
+    // Ten million rounds of two learners (a few hundred ms): partial results every 50 ms before the last.
+    await page.fill('input[type=number][data-key="horizon"]', "10000000")
+    await page.dispatchEvent('input[type=number][data-key="horizon"]', "change")
+    await settled(page)
+    const streamed = await page.evaluate(() => (window as unknown as { regretlabPlayground: { updates: { id: number; complete: boolean }[]; lastId: number } }).regretlabPlayground)
+    expect(streamed.updates.filter((u) => u.id === streamed.lastId && !u.complete).length).toBeGreaterThan(0)
+    await page.selectOption("#scenario-select", "reddi2018/theorem1")
+    await settled(page)
+    await page.selectOption("#scenario-select", "reddi2018/online")
+    await settled(page)
+    await slider.focus()
+    await page.keyboard.press("ArrowRight")
+    await settled(page)
+
+    const charts = (p: Page) => p.evaluate(() => {
+      const h = (window as unknown as { regretlabPlayground: { chartData(name: string): Record<string, unknown[]>; chartSignals(name: string): Record<string, unknown> } }).regretlabPlayground
+      // Row order within a dataset is vega's (removed and inserted rows go last): compare as sorted texts.
+      return Object.fromEntries(["avg-regret", "regret", "iterate", "gamma"].map((name) => [name, {
+        data: Object.fromEntries(Object.entries(h.chartData(name)).map(([d, rows]) => [d, rows.map((r) => JSON.stringify(r)).sort()])),
+        signals: h.chartSignals(name)
+      }]))
+    })
+    await page.waitForFunction(() => document.body.dataset.url === "written")
+    const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const seenFresh = watch(fresh)
+    await fresh.goto(page.url())
+    await settled(fresh)
+    const live = await charts(page)
+    expect(Object.values(live).every((c) => Object.keys(c.data).length > 0 && Object.keys(c.signals).length > 0)).toBe(true)
+    expect(live).toEqual(await charts(fresh))
+
+    // The chart exports read the live views.
+    const [svg] = await Promise.all([page.waitForEvent("download"), page.click('button[data-export="svg"][data-chart="avg-regret"]')])
+    expect(svg.suggestedFilename()).toBe("reddi2018-online-avg-regret.svg")
+    expect(await fs.readFile((await svg.path())!, "utf8")).toMatch(/^<svg[^>]*>[\s\S]*<path[\s\S]*<\/svg>$/)
+    const [png] = await Promise.all([page.waitForEvent("download"), page.click('button[data-export="png"][data-chart="gamma"]')])
+    expect(png.suggestedFilename()).toBe("reddi2018-online-gamma.png")
+    expect((await fs.readFile((await png.path())!)).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    for (const [p, s] of [[page, seen], [fresh, seenFresh]] as const) {
+      expect(s.problems).toEqual([])
       await p.close()
     }
   })

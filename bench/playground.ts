@@ -35,11 +35,14 @@ const quantile = (xs: readonly number[], q: number): number => {
 
 type Hook = { updates: UpdateRecord[]; drawnId: number; lastId: number }
 
-const settled = (page: Page) =>
-  page.waitForFunction(() => {
+/** Every chart drawn with the newest state, and two frames gone by (what was drawn is on screen, as when a person presses the next key). */
+const settled = async (page: Page) => {
+  await page.waitForFunction(() => {
     const h = (window as unknown as { regretlabPlayground: Hook }).regretlabPlayground
     return document.body.dataset.state === "ready" && h.drawnId === h.lastId
   }, null, { timeout: 60_000 })
+  await page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))")
+}
 
 const open = async (page: Page, url: string): Promise<void> => {
   // A fresh document: going from one #state to another is only a hash change, which the page's
@@ -73,7 +76,7 @@ const measure = async (page: Page, url: string): Promise<UpdateRecord[]> => {
  * input's latency: from its event to the end of the first draw (charts on screen) of its state or
  * a newer one, and the frame interval the page kept.
  */
-const drag = async (page: Page, url: string, frames: number): Promise<{ latencies: number[]; interval: number; draws: number }> => {
+const drag = async (page: Page, url: string, frames: number): Promise<{ latencies: number[]; frames: number[]; interval: number; draws: number }> => {
   await open(page, url)
   // Plain JavaScript (not a transpiled function): the page runs it as it is.
   return await page.evaluate(`(async () => {
@@ -97,8 +100,9 @@ const drag = async (page: Page, url: string, frames: number): Promise<{ latencie
     await new Promise((done) => { const poll = () => (document.body.dataset.state === "ready" && h.drawnId === h.lastId ? done() : setTimeout(poll, 20)); poll() })
     const shown = h.updates.filter((u) => u.complete)
     const latencies = inputs.map((input) => { const d = shown.find((u) => u.id >= input.id); return d === undefined ? NaN : d.at - input.t })
+    const frames = inputs.map((input) => { const d = shown.find((u) => u.id >= input.id); return d === undefined || d.frameAt === undefined ? NaN : d.frameAt - input.t })
     const gaps = inputs.slice(1).map((x, i) => x.t - inputs[i].t).sort((a, b) => a - b)
-    return { latencies, interval: gaps[gaps.length >> 1], draws: shown.filter((u) => u.id >= inputs[0].id).length }
+    return { latencies, frames, interval: gaps[gaps.length >> 1], draws: shown.filter((u) => u.id >= inputs[0].id).length }
   })()`)
 }
 
@@ -120,6 +124,7 @@ const main = async () => {
       console.log(`\nT = ${horizon.toLocaleString("en-US")} (only adam replayed each step: ${replayed ? "yes" : "no"}; charts rebuilt in ${records.filter((r) => r.rebuilt > 0).length} of ${records.length} steps; on screen: ${onScreen})`)
       console.log(line("input → on screen", records.map((r) => r.latency!)))
       console.log(line("input → all four", records.map((r) => r.latencyAll!)))
+      console.log(line("input → next frame", records.map((r) => r.latencyFrame ?? NaN)))
       console.log(line("  worker: resolve", records.map((r) => r.resolve)))
       console.log(line("  worker: play", records.map((r) => r.play)))
       console.log(line("  worker: chart specs", records.map((r) => r.specs)))
@@ -130,6 +135,7 @@ const main = async () => {
       const ok = d.latencies.filter((x) => Number.isFinite(x))
       console.log(`drag, ${FRAMES} inputs one per frame (the page kept a frame every ${d.interval.toFixed(1)} ms; ${d.draws} draws)`)
       console.log(line("input → on screen", ok))
+      console.log(line("input → next frame", d.frames.filter((x) => Number.isFinite(x))))
     }
   } finally {
     await browser.close()

@@ -26,6 +26,13 @@ export interface UpdateRecord {
   readonly latency: number | undefined
   /** From the input event to every chart drawn, those off screen too (ms); set once they are. */
   latencyAll?: number
+  /**
+   * From the input event to the end of the first frame after the draw (ms): the canvases
+   * rasterised and handed to the compositor, i.e. the new charts on their way to the screen.
+   */
+  latencyFrame?: number
+  /** When that frame was done (performance.now()). */
+  frameAt?: number
   readonly play: number
   readonly resolve: number
   readonly specs: number
@@ -242,6 +249,15 @@ const fold = (update: ChartUpdate): void => {
   for (const [name, value] of Object.entries(update.signals)) slot.signals.set(name, value)
 }
 
+/** Runs `f` once the next frame is done (its animation callbacks, layout, paint and commit). */
+const afterNextFrame = (f: () => void): void => {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => f()
+    channel.port2.postMessage(0)
+  })
+}
+
 /** Whether a chart has an update it has not drawn. */
 const waiting = (slot: Slot): boolean => slot.embed !== undefined || slot.rows.size > 0 || slot.signals.size > 0 || (slot.title !== undefined && slot.title !== slot.captioned)
 
@@ -330,6 +346,10 @@ const drawLoop = async (): Promise<void> => {
           rebuilt: rebuilt.filter(Boolean).length, computed: m.computed, at: now
         }
         updates.push(record)
+        afterNextFrame(() => {
+          record.frameAt = performance.now()
+          if (start !== undefined && m.complete) record.latencyFrame = record.frameAt - start
+        })
         if (updates.length > 500) updates.splice(0, updates.length - 500)
         if (m.complete) {
           shownId = m.id
@@ -382,9 +402,15 @@ const cell = (text: string, numeric?: number): HTMLTableCellElement => {
   return td
 }
 
+/** The summary's rows as last drawn, by learner, as JSON: a result rewrites only the rows that changed. */
+let summaryShown: string[] = []
+
 const renderSummary = (m: ResultMessage): void => {
   const body = document.querySelector("#summary tbody")!
-  body.replaceChildren(...m.summary.map((s) => {
+  const keys = m.summary.map((s) => JSON.stringify([s, m.complete]))
+  if (keys.length !== summaryShown.length) body.replaceChildren()
+  m.summary.forEach((s, i) => {
+    if (summaryShown[i] === keys[i] && body.children[i] !== undefined) return
     const tr = document.createElement("tr")
     tr.dataset.learner = s.learner
     const th = document.createElement("th")
@@ -399,8 +425,11 @@ const renderSummary = (m: ResultMessage): void => {
       cell(String(s.seeds)),
       cell(m.complete ? s.verdict + (s.diverged > 0 ? `, ${s.diverged} diverged` : "") : "…")
     )
-    return tr
-  }))
+    const old = body.children[i]
+    if (old === undefined) body.append(tr)
+    else old.replaceWith(tr)
+  })
+  summaryShown = keys
 }
 
 // ---- controls ----------------------------------------------------------------------------

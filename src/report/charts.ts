@@ -31,8 +31,12 @@ type Json = Record<string, unknown>
 
 /** Okabe & Ito's colour-blind-safe palette (yellow left out: too faint on white). */
 export const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000", "#999999"]
-/** Dash pattern and width per learner, in scenario order: solid and widest first. */
-const DASHES = [[1, 0], [8, 3], [3, 2], [1, 2], [8, 2, 2, 2], [4, 4]]
+/**
+ * Dash pattern and width per learner, in scenario order: solid and widest first. Solid is the
+ * empty pattern, not [1, 0]: a canvas strokes [1, 0] as one dash per pixel, which made the widest
+ * line the costliest thing a chart draws.
+ */
+const DASHES = [[], [8, 3], [3, 2], [1, 2], [8, 2, 2, 2], [4, 4]]
 const WIDTHS = [3.8, 2.7, 1.8, 1.3, 1.1, 1]
 /** Plot width: with the y axis and its title the chart fills the report's 64rem column. */
 export const WIDTH = 860

@@ -66,6 +66,8 @@ const outward = (v: number, up: boolean): number => {
   const away = (v > 0) === up
   const a = Math.abs(v)
   const unit = 10 ** Math.floor(Math.log10(a))
+  // Past the ends of the doubles (a subnormal's power of ten is 0): the value itself.
+  if (!(unit > 0) || !Number.isFinite(unit * 10)) return v
   const steps = away ? [1, 2, 5, 10] : [10, 5, 2, 1]
   const m = away ? steps.find((k) => k * unit >= a)! : steps.find((k) => k * unit <= a) ?? 1
   return clean(Math.sign(v) * m * unit)
@@ -74,12 +76,14 @@ const outward = (v: number, up: boolean): number => {
 /** [lo, hi] widened to multiples of a 1-2-5 step, about ten steps across (as d3 and vega round a linear axis). */
 export const niceLinear = (lo: number, hi: number): [number, number] => {
   if (lo === hi) {
-    const pad = lo === 0 ? 1 : Math.abs(lo) / 10
+    // Room around a constant series (±1 where a tenth of it is nothing).
+    const pad = Math.abs(lo) / 10 || 1
     lo -= pad
     hi += pad
   }
   const raw = (hi - lo) / 10
   const unit = 10 ** Math.floor(Math.log10(raw))
+  if (!(unit > 0) || !Number.isFinite(raw)) return [lo, hi]
   const r = raw / unit
   const step = unit * (r >= 7.07 ? 10 : r >= 3.16 ? 5 : r >= 1.41 ? 2 : 1)
   return [clean(Math.floor(lo / step) * step), clean(Math.ceil(hi / step) * step)]

@@ -108,5 +108,9 @@ export const withDomain = (choice: ScaleChoice, values: readonly number[]): Scal
   const domain: [number, number] = type === "log"
     ? [Number((10 ** Math.floor(Math.log10(minPositive))).toPrecision(1)), Number((10 ** Math.ceil(Math.log10(hi))).toPrecision(1))]
     : type === "symlog" ? [outward(lo, false), outward(hi, true)] : niceLinear(lo, hi)
+  // Rounding can land an end a hair inside the data (log10 of 1.0000000000000003e-9 is -9): the data wins.
+  const low = type === "log" ? minPositive : lo
+  if (domain[0] > low) domain[0] = low
+  if (domain[1] < hi) domain[1] = hi
   return { ...choice, scale: { ...choice.scale, domain, nice: false } }
 }

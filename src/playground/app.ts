@@ -42,8 +42,12 @@ export interface UpdateRecord {
   readonly draw: number
   /** The charts drawn at once (on screen), by name. */
   readonly drawn: readonly string[]
-  /** From the input event to the worker's result arriving in the page, less the worker's own time: messaging and waiting (ms). */
-  readonly wait: number | undefined
+  /** From the input event to the state arriving in the worker (ms). */
+  readonly toWorker: number | undefined
+  /** In the worker, from the state's arrival to the result posted: waiting its turn, computing, the numbers, the charts (ms). */
+  readonly worker: number
+  /** From the result posted to the page's handling of it: the copy between threads and waiting for the page's thread (ms). */
+  readonly toPage: number
   readonly rebuilt: number
   readonly computed: readonly string[]
   /** When the draw ended (performance.now()). */
@@ -215,9 +219,14 @@ let observed = false
 const observer = new IntersectionObserver((entries) => {
   observed = true
   for (const entry of entries) {
-    const name = (entry.target as HTMLElement).dataset.chart!
+    const card = entry.target as HTMLElement
+    const name = card.dataset.card!
     if (entry.isIntersecting) onScreen.add(name)
     else onScreen.delete(name)
+    // Without a GPU, Chromium copies every painted 2D canvas into every frame it makes (about half
+    // a millisecond each here), drawn or not: a card off screen is not painted at all, so frames
+    // (the one that moves a slider first) pay only for the charts in view.
+    card.style.contentVisibility = entry.isIntersecting ? "visible" : "hidden"
   }
   // A chart scrolled into view with updates waiting: drawn now.
   if ([...onScreen].some((name) => waiting(slots.get(name)!))) {
@@ -225,7 +234,8 @@ const observer = new IntersectionObserver((entries) => {
     void drawLoop()
   }
 })
-for (const slot of slots.values()) observer.observe(slot.el)
+// The card, not the chart inside: a hidden card keeps its box (its last size), its contents do not.
+for (const slot of slots.values()) observer.observe(slot.el.closest("figure")!)
 let formPending: ScenarioInput | undefined
 /** The base scenario the form was built for, as JSON. */
 let lastBase: string | undefined
@@ -342,7 +352,8 @@ const drawLoop = async (): Promise<void> => {
         const record: UpdateRecord = {
           id: m.id, complete: m.complete, latency: m.complete && start !== undefined ? now - start : undefined,
           play: m.timing.play, resolve: m.timing.resolve, specs: m.timing.charts, delta: m.timing.delta, draw: now - d0, drawn: names,
-          wait: start !== undefined ? received - start - m.timing.resolve - m.timing.play - m.timing.charts - m.timing.delta : undefined,
+          toWorker: start !== undefined ? m.timing.arrived - performance.timeOrigin - start : undefined,
+          worker: m.timing.posted - m.timing.arrived, toPage: received + performance.timeOrigin - m.timing.posted,
           rebuilt: rebuilt.filter(Boolean).length, computed: m.computed, at: now
         }
         updates.push(record)

@@ -86,8 +86,11 @@ export type FromWorker =
     readonly summary: readonly ScenarioSummaryRow[]
     /** Labels played for this state (the rest came from the cache). */
     readonly computed: readonly string[]
-    /** Worker time: resolving the state, playing the rounds, building the chart specs, splitting and diffing them (ms). */
-    readonly timing: { readonly resolve: number; readonly play: number; readonly charts: number; readonly delta: number }
+    /**
+     * Worker time: resolving the state, playing the rounds, building the chart specs, splitting and
+     * diffing them (ms); when the state arrived and when this result was posted (ms since the epoch).
+     */
+    readonly timing: { readonly resolve: number; readonly play: number; readonly charts: number; readonly delta: number; readonly arrived: number; readonly posted: number }
   }
 
 /** The charts the page draws, by the names the report builder gives them, in page order. */

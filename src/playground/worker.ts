@@ -32,7 +32,10 @@ const sent = new SentCharts()
 /** The newest state received. */
 let latest = 0
 /** The newest state not started yet (older ones that waited with it are skipped). */
-let queued: Extract<ToWorker, { type: "state" }> | undefined
+let queued: { readonly message: Extract<ToWorker, { type: "state" }>; readonly at: number } | undefined
+
+/** The time on a clock the page shares (ms since the epoch): the two threads' performance.now() start apart. */
+const clock = (): number => performance.timeOrigin + performance.now()
 let busy = false
 
 /** Lets queued messages in (a newer state) without a timer's minimum delay. */
@@ -61,7 +64,7 @@ const errorOf = (e: unknown): { message: string; path?: string } => {
   throw e
 }
 
-const compute = async (id: number, request: PlaygroundState, options: ChartOptions, shown: readonly string[], file?: { name: string; text: string }): Promise<void> => {
+const compute = async (id: number, request: PlaygroundState, options: ChartOptions, shown: readonly string[], arrived: number, file?: { name: string; text: string }): Promise<void> => {
   const t0 = performance.now()
   let state = request
   if (file !== undefined) {
@@ -93,7 +96,7 @@ const compute = async (id: number, request: PlaygroundState, options: ChartOptio
       type: "result", id, complete: computation.done, round: computation.round, horizon: computation.scenario.horizon,
       ...(resolved !== undefined ? { resolved } : {}), ...(part !== "all" ? { part } : {}),
       charts, summary: summaryRows(result), computed: computation.computed,
-      timing: { resolve: resolveTime, play: playing, charts: c1 - c0, delta: performance.now() - c1 }
+      timing: { resolve: resolveTime, play: playing, charts: c1 - c0, delta: performance.now() - c1, arrived, posted: clock() }
     })
     resolved = undefined
   }
@@ -138,11 +141,11 @@ const pump = async (): Promise<void> => {
       const m = queued
       if (m === undefined) return
       queued = undefined
-      await compute(m.id, m.state, m.charts, m.shown ?? [], m.file).catch((err: unknown) => {
+      await compute(m.message.id, m.message.state, m.message.charts, m.message.shown ?? [], m.at, m.message.file).catch((err: unknown) => {
         // What was sent may be half recorded: start again from whole charts.
         sent.reset()
         console.error(err)
-        post({ type: "error", id: m.id, scope: "state", message: `internal error: ${err instanceof Error ? err.message : String(err)} (this is a bug)` })
+        post({ type: "error", id: m.message.id, scope: "state", message: `internal error: ${err instanceof Error ? err.message : String(err)} (this is a bug)` })
       })
     }
   } finally {
@@ -157,7 +160,7 @@ scope.onmessage = (e) => {
     if (m.full === true) sent.reset()
     // A file waiting to load is not skipped: it loads, in place of the newer state (which was
     // made for the scenario the file replaces).
-    queued = m.file !== undefined || queued?.file === undefined ? m : { ...m, file: queued.file }
+    queued = { message: m.file !== undefined || queued?.message.file === undefined ? m : { ...m, file: queued.message.file }, at: clock() }
     void pump()
   }
 }

@@ -2,13 +2,15 @@
 // 1280×900. Opens the built page from file:// on reddi2018/online (3 learners) and moves Adam's β2
 // slider (each value new, so Adam is replayed every time and the other two learners come from the
 // cache), two ways:
-//   steps: one keyboard step at a time, each after the page has settled; timed from the slider's
-//     input event to the charts on screen drawn with the complete result, and to all four drawn
-//     (the two off screen are drawn when the page is next idle);
+//   steps: one keyboard step at a time, each after the page has settled and a pause (see pause);
+//     timed from the slider's input event to the charts on screen drawn with the complete result,
+//     to all four drawn (the two off screen are drawn when the page is next idle), and to the end
+//     of the next frame;
 //   drag: one input event per animation frame (60 a second, as a dragged slider sends them) for
 //     two seconds; each input's latency runs to the first draw of its state or a newer one.
-// Reported: median and p95 for T = 10^5 and 10^6, and where a step's time goes (worker: resolve,
-// play, chart specs, splitting them and finding what changed; messages; page: draw).
+// Reported: median and p95 for T = 10^5 and 10^6, and where a step's time goes (input → worker;
+// in the worker: resolve, play, chart specs, splitting them and finding what changed, and all of
+// it; worker → page; page: draw).
 //   node --import tsx/esm bench/playground.ts [--steps N] [--frames N]
 import * as fs from "node:fs/promises"
 import * as os from "node:os"
@@ -35,14 +37,19 @@ const quantile = (xs: readonly number[], q: number): number => {
 
 type Hook = { updates: UpdateRecord[]; drawnId: number; lastId: number }
 
-/** Every chart drawn with the newest state, and two frames gone by (what was drawn is on screen, as when a person presses the next key). */
-const settled = async (page: Page) => {
-  await page.waitForFunction(() => {
+/** Every chart drawn with the newest state. */
+const settled = (page: Page) =>
+  page.waitForFunction(() => {
     const h = (window as unknown as { regretlabPlayground: Hook }).regretlabPlayground
     return document.body.dataset.state === "ready" && h.drawnId === h.lastId
   }, null, { timeout: 60_000 })
-  await page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))")
-}
+
+/**
+ * The pause before key press i: 40 to 72 ms, spread so that over the steps the presses fall at
+ * every point of the display's 16.7 ms refresh cycle, as a person's do (a press always just after
+ * a frame, or always just before one, would time the best or the worst case only).
+ */
+const pause = (i: number): number => 40 + ((i * 7) % 33)
 
 const open = async (page: Page, url: string): Promise<void> => {
   // A fresh document: going from one #state to another is only a hash change, which the page's
@@ -59,6 +66,7 @@ const measure = async (page: Page, url: string): Promise<UpdateRecord[]> => {
   const records: UpdateRecord[] = []
   for (let i = 0; i < WARMUP + STEPS; i++) {
     // Down from 0.99 one step (0.001) at a time: every value is new, so Adam is replayed.
+    await page.waitForTimeout(pause(i))
     await page.keyboard.press("ArrowLeft")
     await settled(page)
     const last = await page.evaluate(() => {

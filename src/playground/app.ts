@@ -9,7 +9,7 @@ import {
   adversaryControls, domainControls, learnerControls, learnerKey, logRange, logValue, parseBoxValue, runControls, showBoxValue,
   switchedComponent, switchedLearner, type ComponentControls, type Control, type NumberControl
 } from "./controls.ts"
-import { PLAYGROUND_CHARTS, type ChartUpdate, type FromWorker, type ToWorker } from "./protocol.ts"
+import { PLAYGROUND_CHARTS, type ChartUpdate, type FromWorker, type Resolved, type ToWorker } from "./protocol.ts"
 import { commandText, decodeState, encodeState, fileNameFor, runArgs, withSet, type PlaygroundState } from "./state.ts"
 import type { ScenarioInput } from "../scenario/types.ts"
 
@@ -22,18 +22,36 @@ type ResultMessage = Extract<FromWorker, { type: "result" }>
 export interface UpdateRecord {
   readonly id: number
   readonly complete: boolean
-  /** From the input event that caused it to the charts drawn (ms); undefined when no input started it. */
+  /** From the input event that caused it to the charts on screen drawn (ms); undefined when no input started it. */
   readonly latency: number | undefined
+  /** From the input event to every chart drawn, those off screen too (ms); set once they are. */
+  latencyAll?: number
+  /**
+   * From the input event to the end of the first frame after the draw (ms): the canvases
+   * rasterised and handed to the compositor, i.e. the new charts on their way to the screen.
+   */
+  latencyFrame?: number
+  /** When that frame was done (performance.now()). */
+  frameAt?: number
   readonly play: number
   readonly resolve: number
   readonly specs: number
   /** Worker: splitting the chart specs and finding what changed since the last result (ms). */
   readonly delta: number
+  /** Drawing the charts on screen and the numbers (ms). */
   readonly draw: number
-  /** From the input event to the worker's result arriving in the page, less the worker's own time: messaging and waiting (ms). */
-  readonly wait: number | undefined
+  /** The charts drawn at once (on screen), by name. */
+  readonly drawn: readonly string[]
+  /** From the input event to the state arriving in the worker (ms). */
+  readonly toWorker: number | undefined
+  /** In the worker, from the state's arrival to the result posted: waiting its turn, computing, the numbers, the charts (ms). */
+  readonly worker: number
+  /** From the result posted to the page's handling of it: the copy between threads and waiting for the page's thread (ms). */
+  readonly toPage: number
   readonly rebuilt: number
   readonly computed: readonly string[]
+  /** When the draw ended (performance.now()). */
+  readonly at: number
 }
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T
@@ -77,7 +95,8 @@ const send = (next: PlaygroundState, options: { inputTime?: number; file?: { nam
   const id = ++lastId
   if (options.inputTime !== undefined) inputTimes.set(id, options.inputTime)
   const message: ToWorker = {
-    type: "state", id, state: next, charts: CHART_OPTIONS, ...(options.file !== undefined ? { file: options.file } : {}), ...(needFull ? { full: true } : {})
+    type: "state", id, state: next, charts: CHART_OPTIONS, shown: [...onScreen],
+    ...(options.file !== undefined ? { file: options.file } : {}), ...(needFull ? { full: true } : {})
   }
   needFull = false
   worker.postMessage(message)
@@ -109,16 +128,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
   switch (m.type) {
     case "catalogue": return fillCatalogue(m.scenarios)
     case "resolved":
-      if (m.id !== lastId) return
-      state = m.state
-      writeUrl()
-      resolved = { all: m.all, running: m.running }
-      $("state-message").textContent = ""
-      $("file-message").textContent = ""
-      // The form already shows a knob the user moved: refreshing it waits until the charts are drawn.
-      formPending = m.all
-      if (formShape === "" || m.state.base !== lastBase) applyForm()
-      lastBase = m.state.base
+      if (m.id === lastId) takeResolved(m)
       return
     case "error":
       if (m.id !== lastId) return
@@ -131,11 +141,40 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
     case "result":
       // Every result's charts build on the one before, drawn or not.
       for (const c of m.charts) fold(c)
-      if (m.id !== lastId) return
+      if (m.resolved !== undefined && m.id === lastId) takeResolved(m.resolved)
+      if (m.part === "rest") {
+        // The charts off screen: drawn when the page is idle (or as they scroll into view).
+        if (restOf === m.id) restOf = undefined
+        return requestRest()
+      }
+      // An older state's complete result is drawn too (the worker finished it because little was
+      // left): during a drag the charts follow a step behind instead of waiting for the last one.
+      if (m.id !== lastId && !(m.complete && m.id > (shownId ?? 0))) return
+      if (m.part === "shown") restOf = m.id
       pending = m
       receivedAt.set(m.id, performance.now())
       void drawLoop()
   }
+}
+
+/** The worker resolved the newest state: its URL, the export, the form (refreshed after the draw). */
+const takeResolved = (r: Resolved): void => {
+  state = r.state
+  writeUrl()
+  resolved = { all: r.all, running: r.running }
+  clearText("state-message")
+  clearText("file-message")
+  // The form already shows a knob the user moved: refreshing it waits until the charts are drawn.
+  formPending = r.all
+  const base = JSON.stringify(r.state.base)
+  if (formShape === "" || base !== lastBase) applyForm()
+  lastBase = base
+}
+
+/** Empties a message line; an empty one is left alone (writing it would still cost a style pass). */
+const clearText = (id: string): void => {
+  const el = $(id)
+  if (el.firstChild !== null) el.textContent = ""
 }
 
 // ---- charts ------------------------------------------------------------------------------
@@ -164,8 +203,42 @@ let needFull = true
 
 let pending: ResultMessage | undefined
 let drawing = false
+/** A "shown" result whose "rest" message (the charts off screen) has not come yet. */
+let restOf: number | undefined
+/** The newest complete result whose charts on screen are drawn, and its record. */
+let shownId: number | undefined
+let shownRecord: UpdateRecord | undefined
+let shownStart: number | undefined
+/** The charts off screen wait to be drawn: at the next idle moment. */
+let restWanted = false
+let restTimer: number | undefined
+
+/** Charts with any part on screen: drawn first. Before the first report of the observer, all count. */
+const onScreen = new Set<string>()
+let observed = false
+const observer = new IntersectionObserver((entries) => {
+  observed = true
+  for (const entry of entries) {
+    const card = entry.target as HTMLElement
+    const name = card.dataset.card!
+    if (entry.isIntersecting) onScreen.add(name)
+    else onScreen.delete(name)
+    // Without a GPU, Chromium copies every painted 2D canvas into every frame it makes (about half
+    // a millisecond each here), drawn or not: a card off screen is not painted at all, so frames
+    // (the one that moves a slider first) pay only for the charts in view.
+    card.style.contentVisibility = entry.isIntersecting ? "visible" : "hidden"
+  }
+  // A chart scrolled into view with updates waiting: drawn now.
+  if ([...onScreen].some((name) => waiting(slots.get(name)!))) {
+    restWanted = true
+    void drawLoop()
+  }
+})
+// The card, not the chart inside: a hidden card keeps its box (its last size), its contents do not.
+for (const slot of slots.values()) observer.observe(slot.el.closest("figure")!)
 let formPending: ScenarioInput | undefined
-let lastBase: PlaygroundState["base"] | undefined
+/** The base scenario the form was built for, as JSON. */
+let lastBase: string | undefined
 
 /** Takes in one chart update: a whole spec replaces whatever waits; a delta adds to it. */
 const fold = (update: ChartUpdate): void => {
@@ -184,6 +257,38 @@ const fold = (update: ChartUpdate): void => {
     for (const [learner, rows] of Object.entries(changed)) byLearner.set(learner, rows)
   }
   for (const [name, value] of Object.entries(update.signals)) slot.signals.set(name, value)
+}
+
+/** Runs `f` once the next frame is done (its animation callbacks, layout, paint and commit). */
+const afterNextFrame = (f: () => void): void => {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => f()
+    channel.port2.postMessage(0)
+  })
+}
+
+/** Whether a chart has an update it has not drawn. */
+const waiting = (slot: Slot): boolean => slot.embed !== undefined || slot.rows.size > 0 || slot.signals.size > 0 || (slot.title !== undefined && slot.title !== slot.captioned)
+
+/** Asks for the charts off screen to be drawn when the page is next idle (at the latest in 150 ms). */
+const requestRest = (): void => {
+  if (restTimer !== undefined) return
+  restTimer = requestIdleCallback(() => {
+    restTimer = undefined
+    restWanted = true
+    void drawLoop()
+  }, { timeout: 150 })
+}
+
+/** Every chart drawn and nothing more to come: the newest complete result is on the page whole. */
+const finishIfDrawn = (): void => {
+  if (shownId === undefined || restOf === shownId || [...slots.values()].some(waiting)) return
+  if (drawnId === shownId) return
+  drawnId = shownId
+  if (shownRecord !== undefined && shownStart !== undefined) shownRecord.latencyAll = performance.now() - shownStart
+  if (drawnId === lastId) document.body.dataset.state = "ready"
+  document.body.dataset.drawn = String(drawnId)
 }
 
 /** Draws what waits for a chart; true if its view was built anew. Runs the view only when something changed. */
@@ -225,36 +330,60 @@ const applyForm = (): void => {
   formPending = undefined
 }
 
+/**
+ * Draws the newest result's charts on screen (then its numbers), and when asked (the page idle, or
+ * a chart scrolled into view) every chart with an update waiting. One draw at a time.
+ */
 const drawLoop = async (): Promise<void> => {
   if (drawing) return
   drawing = true
   try {
-    while (pending !== undefined) {
-      const m = pending
-      pending = undefined
-      const d0 = performance.now()
-      const rebuilt = await Promise.all([...slots].map(([name, slot]) => drawChart(name, slot)))
-      renderSummary(m)
-      const now = performance.now()
-      const start = inputTimes.get(m.id)
-      const received = receivedAt.get(m.id) ?? now
-      if (m.complete) {
-        inputTimes.delete(m.id)
-        receivedAt.clear()
-        drawnId = m.id
+    for (;;) {
+      if (pending !== undefined) {
+        const m = pending
+        pending = undefined
+        const d0 = performance.now()
+        const names = [...slots.keys()].filter((name) => !observed || onScreen.size === 0 || onScreen.has(name))
+        const rebuilt = await Promise.all(names.map((name) => drawChart(name, slots.get(name)!)))
+        renderSummary(m)
+        const now = performance.now()
+        const start = inputTimes.get(m.id)
+        const received = receivedAt.get(m.id) ?? now
+        const record: UpdateRecord = {
+          id: m.id, complete: m.complete, latency: m.complete && start !== undefined ? now - start : undefined,
+          play: m.timing.play, resolve: m.timing.resolve, specs: m.timing.charts, delta: m.timing.delta, draw: now - d0, drawn: names,
+          toWorker: start !== undefined ? m.timing.arrived - performance.timeOrigin - start : undefined,
+          worker: m.timing.posted - m.timing.arrived, toPage: received + performance.timeOrigin - m.timing.posted,
+          rebuilt: rebuilt.filter(Boolean).length, computed: m.computed, at: now
+        }
+        updates.push(record)
+        afterNextFrame(() => {
+          record.frameAt = performance.now()
+          if (start !== undefined && m.complete) record.latencyFrame = record.frameAt - start
+        })
+        if (updates.length > 500) updates.splice(0, updates.length - 500)
+        if (m.complete) {
+          shownId = m.id
+          shownRecord = record
+          shownStart = start
+          for (const id of inputTimes.keys()) if (id <= m.id) inputTimes.delete(id)
+          receivedAt.clear()
+        }
+        applyForm()
+        document.body.dataset.state = "computing"
+        $("status").textContent = m.complete
+          ? `T = ${m.horizon.toLocaleString("en-US")}: ${m.computed.length === 0 ? "every run from the cache" : `replayed ${m.computed.join(", ")} in ${m.timing.play.toFixed(1)} ms`}; drawn in ${(now - d0).toFixed(1)} ms.`
+          : `computing… round ${m.round.toLocaleString("en-US")} of ${m.horizon.toLocaleString("en-US")}`
+        finishIfDrawn()
+        continue
       }
-      updates.push({
-        id: m.id, complete: m.complete, latency: m.complete && start !== undefined ? now - start : undefined,
-        play: m.timing.play, resolve: m.timing.resolve, specs: m.timing.charts, delta: m.timing.delta, draw: now - d0,
-        wait: start !== undefined ? received - start - m.timing.resolve - m.timing.play - m.timing.charts - m.timing.delta : undefined, rebuilt: rebuilt.filter(Boolean).length, computed: m.computed
-      })
-      if (updates.length > 500) updates.splice(0, updates.length - 500)
-      applyForm()
-      document.body.dataset.state = m.complete && m.id === lastId ? "ready" : "computing"
-      document.body.dataset.drawn = String(drawnId)
-      $("status").textContent = m.complete
-        ? `T = ${m.horizon.toLocaleString("en-US")}: ${m.computed.length === 0 ? "every run from the cache" : `replayed ${m.computed.join(", ")} in ${m.timing.play.toFixed(1)} ms`}; drawn in ${(now - d0).toFixed(1)} ms.`
-        : `computing… round ${m.round.toLocaleString("en-US")} of ${m.horizon.toLocaleString("en-US")}`
+      if (restWanted) {
+        restWanted = false
+        await Promise.all([...slots].filter(([, slot]) => waiting(slot)).map(([name, slot]) => drawChart(name, slot)))
+        finishIfDrawn()
+        continue
+      }
+      break
     }
   } catch (e) {
     // The views may hold part of an update: start again from whole charts.
@@ -269,6 +398,7 @@ const drawLoop = async (): Promise<void> => {
   } finally {
     drawing = false
   }
+  if ([...slots.values()].some(waiting)) requestRest()
 }
 
 const cell = (text: string, numeric?: number): HTMLTableCellElement => {
@@ -283,9 +413,15 @@ const cell = (text: string, numeric?: number): HTMLTableCellElement => {
   return td
 }
 
+/** The summary's rows as last drawn, by learner, as JSON: a result rewrites only the rows that changed. */
+let summaryShown: string[] = []
+
 const renderSummary = (m: ResultMessage): void => {
   const body = document.querySelector("#summary tbody")!
-  body.replaceChildren(...m.summary.map((s) => {
+  const keys = m.summary.map((s) => JSON.stringify([s, m.complete]))
+  if (keys.length !== summaryShown.length) body.replaceChildren()
+  m.summary.forEach((s, i) => {
+    if (summaryShown[i] === keys[i] && body.children[i] !== undefined) return
     const tr = document.createElement("tr")
     tr.dataset.learner = s.learner
     const th = document.createElement("th")
@@ -300,8 +436,11 @@ const renderSummary = (m: ResultMessage): void => {
       cell(String(s.seeds)),
       cell(m.complete ? s.verdict + (s.diverged > 0 ? `, ${s.diverged} diverged` : "") : "…")
     )
-    return tr
-  }))
+    const old = body.children[i]
+    if (old === undefined) body.append(tr)
+    else old.replaceWith(tr)
+  })
+  summaryShown = keys
 }
 
 // ---- controls ----------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 // Splits a report chart spec into its structure and what changes from run to run, so a redraw can
-// feed new data to the live vega view instead of building a new one: every inline `data.values`
+// feed new data to the live vega view instead of building a new one: every inline `data.values` array
 // becomes a named dataset; the top-level title and subtitle, explicit scale domains and explicit
 // axis tick values (which follow the data: Γ's symlog range and its decade ticks) become signals;
 // the spec's own params (the learner → hyperparameter table) keep their names. Two specs with the
@@ -36,6 +36,7 @@ export const splitSpec = (original: object, options: { readonly tooltips?: boole
   let n = 0
   let e = 0
   const byValue = new Map<string, string>()
+  const byArray = new Map<unknown[], string>()
   /**
    * `record[field]`, an array, read from a signal instead (the record is a scale or an axis). Equal
    * values share one signal: layers that share a scale must name the same domain, or Vega-Lite
@@ -58,8 +59,14 @@ export const splitSpec = (original: object, options: { readonly tooltips?: boole
     const out: Json = {}
     for (const [k, v] of Object.entries(node)) {
       if (k === "data" && isRecord(v) && Array.isArray(v.values)) {
-        const name = `pg_data_${n++}`
-        datasets[name] = v.values
+        // Layers drawing the same rows (a line and its band) share one dataset: the page sends and
+        // vega ingests those rows once.
+        let name = byArray.get(v.values)
+        if (name === undefined) {
+          name = `pg_data_${n++}`
+          byArray.set(v.values, name)
+          datasets[name] = v.values
+        }
         const { values: _values, ...rest } = v
         out[k] = { ...rest, name }
       } else if (k === "tooltip" && !tooltips) continue

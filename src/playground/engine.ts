@@ -110,6 +110,19 @@ export class Computation {
     return this.done
   }
 
+  /** Rounds played so far and rounds left, over the runs played here (not those from the cache). */
+  get progress(): { readonly played: number; readonly left: number } {
+    const horizon = this.scenario.horizon
+    let played = 0, left = 0
+    for (const s of this.slots) {
+      if (!this.computed.includes(s.learner)) continue
+      const t = s.game === undefined ? horizon : s.game.t
+      played += t
+      left += horizon - t
+    }
+    return { played, left }
+  }
+
   /** The lowest round reached by an unfinished run (the horizon when all are done). */
   get round(): number {
     let t = this.scenario.horizon

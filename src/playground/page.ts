@@ -44,7 +44,8 @@ table.summary { border-collapse: collapse; margin: .4rem 0 .8rem; font-size: .85
 table.summary th, table.summary td { border: 1px solid var(--line); padding: .2rem .5rem; text-align: left; white-space: nowrap; }
 table.summary td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 540px), 1fr)); gap: .8rem; }
-figure.chart-card { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: .4rem; min-width: 0; position: relative; }
+/* A card off screen has content-visibility: hidden (set as it leaves the screen) and keeps the size it had. */
+figure.chart-card { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: .4rem; min-width: 0; position: relative; contain-intrinsic-size: auto 600px; }
 figure.chart-card figcaption { position: absolute; top: .4rem; right: .4rem; display: flex; gap: .3rem; font-size: .8rem; z-index: 1; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .chart { min-height: 120px; overflow: hidden; }
@@ -63,7 +64,7 @@ figure.chart-card figcaption { position: absolute; top: .4rem; right: .4rem; dis
   #results { padding: .6rem .6rem 2rem; }
 }`
 
-const chartSlot = (name: string): string => `<figure class="chart-card">
+const chartSlot = (name: string): string => `<figure class="chart-card" data-card="${h(name)}">
 <figcaption><span class="visually-hidden" id="caption-${h(name)}">${h(name)}</span><button type="button" data-export="svg" data-chart="${h(name)}" aria-label="Download the ${h(name)} chart as SVG">SVG</button><button type="button" data-export="png" data-chart="${h(name)}" aria-label="Download the ${h(name)} chart as PNG">PNG</button></figcaption>
 <div class="chart" id="chart-${h(name)}" data-chart="${h(name)}" role="img" aria-labelledby="caption-${h(name)}"></div>
 </figure>`

@@ -11,6 +11,8 @@ export type ToWorker =
   | {
     readonly type: "state"; readonly id: number; readonly state: PlaygroundState; readonly file?: { readonly name: string; readonly text: string }
     readonly charts: ChartOptions; readonly full?: boolean
+    /** The charts on screen: their updates come first, in a message of their own. */
+    readonly shown?: readonly string[]
   }
 
 /** Split options for the live charts (see splitSpec). */
@@ -43,14 +45,27 @@ export interface ScenarioSummaryRow {
   readonly verdict: string
 }
 
+/**
+ * A state resolved: every learner (for the controls, chosen or not) and the scenario that runs (the
+ * JSON export). `state` is the request's, with a parsed file as its base.
+ */
+export interface Resolved { readonly state: PlaygroundState; readonly all: ScenarioInput; readonly running: ScenarioInput }
+
+/**
+ * A complete result with charts both on and off screen comes in two messages: "shown" (the charts
+ * on screen, drawn at once) then "rest" (the others, drawn when the page is idle or when they
+ * scroll into view). Partial results and results with every chart on screen come whole: "all".
+ */
+export type Part = "all" | "shown" | "rest"
+
 export type FromWorker =
   /** The built-in scenarios, once at start. */
   | { readonly type: "catalogue"; readonly scenarios: readonly { readonly id: string; readonly title: string; readonly citation: string }[] }
   /**
-   * The state resolved: every learner (for the controls, chosen or not) and the scenario that runs
-   * (the JSON export). `state` is the request's, with a parsed file as its base.
+   * The state resolved (sent alone only when its runs take longer than one slice; otherwise it
+   * rides on the first result, one message instead of two).
    */
-  | { readonly type: "resolved"; readonly id: number; readonly state: PlaygroundState; readonly all: ScenarioInput; readonly running: ScenarioInput }
+  | ({ readonly type: "resolved"; readonly id: number } & Resolved)
   /** The state does not resolve (or the file does not parse): the CLI's message. */
   | { readonly type: "error"; readonly id: number; readonly scope: "state" | "file"; readonly message: string; readonly path?: string }
   /**
@@ -63,12 +78,19 @@ export type FromWorker =
     readonly complete: boolean
     readonly round: number
     readonly horizon: number
+    /** The state resolved, when no "resolved" message went before this result. */
+    readonly resolved?: Resolved
+    /** Which charts this message carries (absent: all of them). */
+    readonly part?: Part
     readonly charts: readonly ChartUpdate[]
     readonly summary: readonly ScenarioSummaryRow[]
     /** Labels played for this state (the rest came from the cache). */
     readonly computed: readonly string[]
-    /** Worker time: resolving the state, playing the rounds, building the chart specs, splitting and diffing them (ms). */
-    readonly timing: { readonly resolve: number; readonly play: number; readonly charts: number; readonly delta: number }
+    /**
+     * Worker time: resolving the state, playing the rounds, building the chart specs, splitting and
+     * diffing them (ms); when the state arrived and when this result was posted (ms since the epoch).
+     */
+    readonly timing: { readonly resolve: number; readonly play: number; readonly charts: number; readonly delta: number; readonly arrived: number; readonly posted: number }
   }
 
 /** The charts the page draws, by the names the report builder gives them, in page order. */

@@ -15,7 +15,7 @@ import { computeBounds } from "./bounds.ts"
 import { labCharts } from "./lab/index.ts"
 import { fmt, hyperText, wrap } from "./format.ts"
 import { FONT_FAMILY } from "./font-family.ts"
-import { chooseScale, TICK_FORMAT, type ScaleChoice } from "./scales.ts"
+import { chooseScale, TICK_FORMAT, withDomain, type ScaleChoice } from "./scales.ts"
 import { dimension, distinctSeeds, hasValues, learnerLabels, MAX_SEED_LINES, meanWithInterval, perSeed, type Pick, tQuantile975, windowed } from "./series.ts"
 import { summaryRound, verdictOf } from "./summary.ts"
 
@@ -31,8 +31,12 @@ type Json = Record<string, unknown>
 
 /** Okabe & Ito's colour-blind-safe palette (yellow left out: too faint on white). */
 export const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000", "#999999"]
-/** Dash pattern and width per learner, in scenario order: solid and widest first. */
-const DASHES = [[1, 0], [8, 3], [3, 2], [1, 2], [8, 2, 2, 2], [4, 4]]
+/**
+ * Dash pattern and width per learner, in scenario order: solid and widest first. Solid is the
+ * empty pattern, not [1, 0]: a canvas strokes [1, 0] as one dash per pixel, which made the widest
+ * line the costliest thing a chart draws.
+ */
+const DASHES = [[], [8, 3], [3, 2], [1, 2], [8, 2, 2, 2], [4, 4]]
 const WIDTHS = [3.8, 2.7, 1.8, 1.3, 1.1, 1]
 /** Plot width: with the y axis and its title the chart fills the report's 64rem column. */
 export const WIDTH = 860
@@ -41,7 +45,10 @@ const PANEL = 190
 /** Above this many x coordinates, the iterate chart shows ‖x_t − x*_t‖₂ instead. */
 const MAX_COORDS = 4
 
-const T_AXIS = { field: "t", type: "quantitative", title: "round t (log scale)", scale: { type: "log", nice: false }, axis: { format: "~s", labelFlush: true } }
+/** Round t on a log axis from 1 to the horizon, whatever the rows reached (a stopped or streaming run leaves the rest blank). */
+const tAxis = (result: ScenarioResult): Json => ({
+  field: "t", type: "quantitative", title: "round t (log scale)", scale: { type: "log", nice: false, domain: [1, Math.max(10, result.scenario.horizon)] }, axis: { format: "~s", labelFlush: true }
+})
 
 const LEGEND_TITLE = "learner (widest drawn first: where curves coincide, the narrower dashed line lies on top)"
 
@@ -108,23 +115,28 @@ const seedWordsFor = (result: ScenarioResult): string => {
   return n > 1 && distinctSeeds(result) === 1 ? `${n} seeds played identical runs (the adversary ignores the seed): one run drawn` : ""
 }
 
+/** The y scale the data calls for, with round ends (see withDomain). */
+const defaultScale = (values: readonly number[]): ScaleChoice => withDomain(chooseScale(values), values)
+
 /**
  * The standard series of a quantity. `lo`/`hi`: the rows' window extremes, drawn as a band for
  * one run; `windowWhy`: why there is no band when the rows lack them.
  */
-const series = (result: ScenarioResult, labels: readonly string[], pick: Pick, y: (s: ScaleChoice) => Json, name: string, options: { lo?: Pick; hi?: Pick; windowWhy?: string; perSeedOnly?: boolean; scale?: ScaleChoice } = {}): Series & { scale: ScaleChoice } => {
+const series = (result: ScenarioResult, labels: readonly string[], pick: Pick, y: (s: ScaleChoice) => Json, name: string, options: { lo?: Pick; hi?: Pick; windowWhy?: string; perSeedOnly?: boolean; scaleOf?: (values: readonly number[]) => ScaleChoice } = {}): Series & { scale: ScaleChoice } => {
   const runs = distinctSeeds(result)
   const channels = learnerChannels(labels)
+  const scaleOf = options.scaleOf ?? defaultScale
   if (runs === 1) {
     const banded = options.lo !== undefined && options.hi !== undefined && hasValues(result, options.lo)
-    const data = banded ? windowed(result, pick, options.lo!, options.hi!) : perSeed(result, pick).map((p) => ({ ...p, lo: p.value, hi: p.value }))
-    const values = data.flatMap((p) => [p.value, p.lo, p.hi])
-    const scale = options.scale ?? chooseScale(values)
+    const data = banded ? windowed(result, pick, options.lo!, options.hi!) : perSeed(result, pick).map((p) => ({ learner: p.learner, seed: p.seed, t: p.t, value: p.value, lo: p.value, hi: p.value }))
+    const values: number[] = []
+    for (const p of data) values.push(p.value, p.lo, p.hi)
+    const scale = scaleOf(values)
     const layers: Json[] = []
     if (banded) {
-      layers.push({ name: `${name}_band`, data: { values: data }, mark: { type: "area", opacity: 0.28, clip: true }, encoding: { x: T_AXIS, y: { field: "lo", ...y(scale) }, y2: { field: "hi" }, ...colourOnly(labels), tooltip: [...valueTooltip(`${name} min over the window`, "lo"), { field: "hi", title: "max over the window", format: ".6~g" }] } })
+      layers.push({ name: `${name}_band`, data: { values: data }, mark: { type: "area", opacity: 0.28, clip: true }, encoding: { x: tAxis(result), y: { field: "lo", ...y(scale) }, y2: { field: "hi" }, ...colourOnly(labels), tooltip: [...valueTooltip(`${name} min over the window`, "lo"), { field: "hi", title: "max over the window", format: ".6~g" }] } })
     }
-    layers.push({ name: `${name}_line`, data: { values: data }, mark: { type: "line", clip: true }, encoding: { x: T_AXIS, y: { field: "value", ...y(scale) }, ...channels, tooltip: valueTooltip(name) } })
+    layers.push({ name: `${name}_line`, data: { values: data }, mark: { type: "line", clip: true }, encoding: { x: tAxis(result), y: { field: "value", ...y(scale) }, ...channels, tooltip: valueTooltip(name) } })
     const words = banded
       ? "line: the value at log-spaced checkpoints; band: its min and max over every round between two checkpoints"
       : options.windowWhy ?? "the value at log-spaced checkpoints"
@@ -133,9 +145,9 @@ const series = (result: ScenarioResult, labels: readonly string[], pick: Pick, y
   const seeds = perSeed(result, pick)
   const drawSeeds = result.scenario.seeds.length <= MAX_SEED_LINES
   if (options.perSeedOnly && drawSeeds) {
-    const scale = options.scale ?? chooseScale(seeds.map((p) => p.value))
+    const scale = scaleOf(seeds.map((p) => p.value))
     return {
-      layers: [{ name: `${name}_seeds`, data: { values: seeds }, mark: { type: "line", clip: true, opacity: 0.85 }, encoding: { x: T_AXIS, y: { field: "value", ...y(scale) }, detail: { field: "seed", type: "nominal" }, ...learnerChannels(labels, true, true), tooltip: [...valueTooltip(name), { field: "seed", type: "nominal" }] } }],
+      layers: [{ name: `${name}_seeds`, data: { values: seeds }, mark: { type: "line", clip: true, opacity: 0.85 }, encoding: { x: tAxis(result), y: { field: "value", ...y(scale) }, detail: { field: "seed", type: "nominal" }, ...learnerChannels(labels, true, true), tooltip: [...valueTooltip(name), { field: "seed", type: "nominal" }] } }],
       values: seeds.map((p) => p.value),
       words: `one line per seed (${result.scenario.seeds.length} seeds): a mean would hide seeds that end apart`,
       scale
@@ -145,17 +157,17 @@ const series = (result: ScenarioResult, labels: readonly string[], pick: Pick, y
   // The scale follows the means and the seeds; on a log scale an interval reaching below zero is
   // cut at the smallest value drawn (the tooltip keeps its true ends).
   const values = [...raw.map((p) => p.mean), ...(drawSeeds ? seeds.map((p) => p.value) : raw.flatMap((p) => [p.lo, p.hi]))]
-  const scale = options.scale ?? chooseScale(values)
+  const scale = scaleOf(values)
   let floor = Infinity
   for (const v of values) if (v > 0 && v < floor) floor = v
   const mean = scale.scale.type === "log" ? raw.map((p) => ({ ...p, low: p.lo, lo: Math.max(p.lo, floor) })) : raw
   const layers: Json[] = [
-    { name: `${name}_interval`, data: { values: mean }, mark: { type: "area", opacity: 0.22, clip: true }, encoding: { x: T_AXIS, y: { field: "lo", ...y(scale) }, y2: { field: "hi" }, ...colourOnly(labels) } }
+    { name: `${name}_interval`, data: { values: mean }, mark: { type: "area", opacity: 0.22, clip: true }, encoding: { x: tAxis(result), y: { field: "lo", ...y(scale) }, y2: { field: "hi" }, ...colourOnly(labels) } }
   ]
   if (drawSeeds) {
-    layers.push({ name: `${name}_seeds`, data: { values: seeds }, mark: { type: "line", strokeWidth: 0.7, opacity: 0.45, clip: true }, encoding: { x: T_AXIS, y: { field: "value", ...y(scale) }, detail: { field: "seed", type: "nominal" }, ...colourOnly(labels), tooltip: [...valueTooltip(name), { field: "seed", type: "nominal" }] } })
+    layers.push({ name: `${name}_seeds`, data: { values: seeds }, mark: { type: "line", strokeWidth: 0.7, opacity: 0.45, clip: true }, encoding: { x: tAxis(result), y: { field: "value", ...y(scale) }, detail: { field: "seed", type: "nominal" }, ...colourOnly(labels), tooltip: [...valueTooltip(name), { field: "seed", type: "nominal" }] } })
   }
-  layers.push({ name: `${name}_mean`, data: { values: mean }, mark: { type: "line", clip: true }, encoding: { x: T_AXIS, y: { field: "mean", ...y(scale) }, ...channels, tooltip: [...valueTooltip(`${name} (mean over seeds)`, "mean"), { field: "lo", title: "95% CI low", format: ".6~g" }, { field: "hi", title: "95% CI high", format: ".6~g" }, { field: "n", title: "seeds" }] } })
+  layers.push({ name: `${name}_mean`, data: { values: mean }, mark: { type: "line", clip: true }, encoding: { x: tAxis(result), y: { field: "mean", ...y(scale) }, ...channels, tooltip: [...valueTooltip(`${name} (mean over seeds)`, "mean"), { field: "lo", title: "95% CI low", format: ".6~g" }, { field: "hi", title: "95% CI high", format: ".6~g" }, { field: "n", title: "seeds" }] } })
   const n = result.scenario.seeds.length
   const words = `line: mean over ${n} seeds; band: its 95% confidence interval (Student's t, ${n - 1} degrees of freedom)${drawSeeds ? "; thin lines: each seed" : ""}`
   return { layers, values, words, scale }
@@ -186,10 +198,11 @@ const avgRegretChart = (result: ScenarioResult, labels: readonly string[]): Char
 const regretChart = (result: ScenarioResult, labels: readonly string[]): ChartSpec => {
   const bounds = computeBounds(result)
   const boundValues = bounds.points.map((b) => b.bound)
-  const s0 = series(result, labels, (r) => r.regret, () => ({}), "Rₜ")
-  const scale = chooseScale([...s0.values, ...boundValues])
-  const yTitle = `regret Rₜ  (loss units, ${scale.words})`
-  const s = series(result, labels, (r) => r.regret, () => yAxis(yTitle, scale), "Rₜ", { scale })
+  // One scale for the curves and the bounds drawn over them.
+  const yTitleOf = (sc: ScaleChoice) => `regret Rₜ  (loss units, ${sc.words})`
+  const s = series(result, labels, (r) => r.regret, (sc) => yAxis(yTitleOf(sc), sc), "Rₜ", { scaleOf: (values) => defaultScale([...values, ...boundValues]) })
+  const scale = s.scale
+  const yTitle = yTitleOf(scale)
   const layers = [...s.layers]
   if (bounds.points.length > 0) {
     layers.push({
@@ -197,7 +210,7 @@ const regretChart = (result: ScenarioResult, labels: readonly string[]): ChartSp
       data: { values: bounds.points },
       mark: { type: "line", strokeDash: [2, 2], strokeWidth: 1.2, opacity: 0.9 },
       encoding: {
-        x: T_AXIS,
+        x: tAxis(result),
         y: { field: "bound", ...yAxis(yTitle, scale) },
         ...colourOnly(labels),
         tooltip: [{ field: "learner", type: "nominal" }, { field: "t", type: "quantitative", format: "," }, { field: "bound", type: "quantitative", title: "upper bound on Rₜ", format: ".4~g" }]
@@ -285,7 +298,7 @@ const iterateChart = (result: ScenarioResult, labels: readonly string[]): ChartS
       data: { values: comparator },
       mark: { type: "line", strokeDash: [2, 3], strokeWidth: 1.6, clip: true },
       encoding: {
-        x: T_AXIS,
+        x: tAxis(result),
         y: { field: "value", ...yFor(title)(chooseScale([0])) },
         detail: { field: "seed", type: "nominal" },
         stroke: { datum: COMPARATOR_LEGEND, type: "nominal", scale: { range: ["#444"] }, legend: { title: null, orient: "top", symbolType: "stroke", symbolDash: [2, 3], symbolStrokeWidth: 1.6, labelLimit: 0, symbolSize: 500 } },
@@ -329,18 +342,17 @@ const gammaScale = (values: readonly number[]): ScaleChoice => {
 
 const gammaChart = (result: ScenarioResult, labels: readonly string[]): ChartSpec => {
   const pickGamma: Pick = (r) => r.gammaMin
-  const s0 = series(result, labels, pickGamma, () => ({}), "min Γₜ", { lo: (r) => r.gammaMinLo, hi: (r) => r.gammaMinHi })
-  const scale = gammaScale(s0.values)
-  const yTitle = `minᵢ Γₜ,ᵢ  (${scale.words})`
-  const top = series(result, labels, pickGamma, () => yAxis(yTitle, scale), "min Γₜ", { lo: (r) => r.gammaMinLo, hi: (r) => r.gammaMinHi, scale })
-  let lo = Infinity, hi = -Infinity
-  for (const v of s0.values) {
-    if (v < lo) lo = v
-    if (v > hi) hi = v
-  }
+  const yTitleOf = (sc: ScaleChoice) => `minᵢ Γₜ,ᵢ  (${sc.words})`
+  const top = series(result, labels, pickGamma, (sc) => yAxis(yTitleOf(sc), sc), "min Γₜ", { lo: (r) => r.gammaMinLo, hi: (r) => r.gammaMinHi, scaleOf: (values) => withDomain(gammaScale(values), values) })
+  const scale = top.scale
+  const yTitle = yTitleOf(scale)
+  let lo = Infinity
+  for (const v of top.values) if (v < lo) lo = v
+  // The shading runs from the axis' own lower end (below the lowest value) up to zero.
+  const bottom = scale.scale.domain?.[0] ?? lo
   const negative: Json[] = lo < 0 ? [{
     name: "gamma_negative",
-    data: { values: [{ y: lo, y2: 0, label: "Γ < 0: that coordinate's step grew" }] },
+    data: { values: [{ y: bottom, y2: 0, label: "Γ < 0: that coordinate's step grew" }] },
     mark: { type: "rect", color: "#fde0dd", opacity: 0.6 },
     encoding: { y: { field: "y", ...yAxis(yTitle, scale) }, y2: { field: "y2" } }
   }] : []

@@ -28,18 +28,18 @@ const decades = (from: number, to: number): number[] => {
  * above it stay readable); a larger one gives the region around zero more room.
  */
 export const chooseScale = (values: readonly number[], options: { readonly symlogConstant?: number } = {}): ScaleChoice => {
-  const finite = values.filter((v) => Number.isFinite(v))
-  const nonzero = finite.filter((v) => v !== 0).map(Math.abs)
-  if (nonzero.length === 0) return { scale: { type: "linear" }, words: "linear scale", format: TICK_FORMAT }
+  // One pass: the finite values' range (lo, hi) and the range of their nonzero magnitudes (min, max).
   let max = -Infinity, min = Infinity, lo = Infinity, hi = -Infinity
-  for (const v of nonzero) {
-    if (v > max) max = v
-    if (v < min) min = v
-  }
-  for (const v of finite) {
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue
     if (v < lo) lo = v
     if (v > hi) hi = v
+    const a = Math.abs(v)
+    if (a === 0) continue
+    if (a > max) max = a
+    if (a < min) min = a
   }
+  if (max === -Infinity) return { scale: { type: "linear" }, words: "linear scale", format: TICK_FORMAT }
   if (max / min < SPAN) return { scale: { type: "linear", zero: false }, words: "linear scale", format: TICK_FORMAT }
   if (lo > 0) {
     const ticks = decades(min, max)
@@ -55,4 +55,62 @@ export const chooseScale = (values: readonly number[], options: { readonly symlo
     if (-v >= lo) ticks.unshift(-v)
   }
   return { scale: { type: "symlog", constant, domain: [lo, hi], nice: false }, words: `symlog scale, linear within ±${constant}`, ticks, format: TICK_FORMAT }
+}
+
+/** Rounding noise off a computed end (0.1 × 3 = 0.30000000000000004). */
+const clean = (v: number): number => Number(v.toPrecision(12))
+
+/** v moved outward (up: towards +∞, else towards −∞) to the next 1, 2 or 5 times a power of ten (34 515 → 50 000, −448 → −500). */
+const outward = (v: number, up: boolean): number => {
+  if (v === 0) return 0
+  const away = (v > 0) === up
+  const a = Math.abs(v)
+  const unit = 10 ** Math.floor(Math.log10(a))
+  // Past the ends of the doubles (a subnormal's power of ten is 0): the value itself.
+  if (!(unit > 0) || !Number.isFinite(unit * 10)) return v
+  const steps = away ? [1, 2, 5, 10] : [10, 5, 2, 1]
+  const m = away ? steps.find((k) => k * unit >= a)! : steps.find((k) => k * unit <= a) ?? 1
+  return clean(Math.sign(v) * m * unit)
+}
+
+/** [lo, hi] widened to multiples of a 1-2-5 step, about ten steps across (as d3 and vega round a linear axis). */
+export const niceLinear = (lo: number, hi: number): [number, number] => {
+  if (lo === hi) {
+    // Room around a constant series (±1 where a tenth of it is nothing).
+    const pad = Math.abs(lo) / 10 || 1
+    lo -= pad
+    hi += pad
+  }
+  const raw = (hi - lo) / 10
+  const unit = 10 ** Math.floor(Math.log10(raw))
+  if (!(unit > 0) || !Number.isFinite(raw)) return [lo, hi]
+  const r = raw / unit
+  const step = unit * (r >= 7.07 ? 10 : r >= 3.16 ? 5 : r >= 1.41 ? 2 : 1)
+  return [clean(Math.floor(lo / step) * step), clean(Math.ceil(hi / step) * step)]
+}
+
+/**
+ * The choice with an explicit domain: the data's range widened to round ends (linear: multiples of
+ * a 1-2-5 step; log: whole decades; symlog: 1, 2 or 5 times a power of ten). Round ends stay put while the
+ * data moves a little, so an axis does not twitch as a playground slider moves, and a live chart
+ * whose domain did not change redraws only the rows that did.
+ */
+export const withDomain = (choice: ScaleChoice, values: readonly number[]): ScaleChoice => {
+  let lo = Infinity, hi = -Infinity, minPositive = Infinity
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue
+    if (v < lo) lo = v
+    if (v > hi) hi = v
+    if (v > 0 && v < minPositive) minPositive = v
+  }
+  if (lo > hi) return choice
+  const { type } = choice.scale
+  const domain: [number, number] = type === "log"
+    ? [Number((10 ** Math.floor(Math.log10(minPositive))).toPrecision(1)), Number((10 ** Math.ceil(Math.log10(hi))).toPrecision(1))]
+    : type === "symlog" ? [outward(lo, false), outward(hi, true)] : niceLinear(lo, hi)
+  // Rounding can land an end a hair inside the data (log10 of 1.0000000000000003e-9 is -9): the data wins.
+  const low = type === "log" ? minPositive : lo
+  if (domain[0] > low) domain[0] = low
+  if (domain[1] < hi) domain[1] = hi
+  return { ...choice, scale: { ...choice.scale, domain, nice: false } }
 }

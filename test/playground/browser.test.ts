@@ -3,7 +3,8 @@
 // bit, what the page's own `regretlab run` command prints with --json; a pasted invalid scenario
 // gets the CLI's message; the page's URL reloads to the same state; no console errors and no
 // requests beyond the page's own files; charts fed update by update hold what a fresh page draws
-// from the same URL, and export as SVG and PNG. Where chromium is missing the test fails with the
+// from the same URL, and export as SVG and PNG; a dragged slider (an input per frame) draws the
+// charts on screen first, follows the drag, and ends where a fresh page does. Where chromium is missing the test fails with the
 // install command instead of passing silently.
 import { existsSync } from "node:fs"
 import * as fs from "node:fs/promises"
@@ -71,6 +72,16 @@ const drawnFinal = (page: Page) =>
     for (const r of rows) if (out[r.learner] === undefined || r.t > out[r.learner].t) out[r.learner] = { t: r.t, value: (r.mean ?? r.value)! }
     return out
   })
+
+/** What every chart's live vega view holds: rows per dataset (as sorted texts) and signal values. */
+const charts = (p: Page) => p.evaluate(() => {
+  const h = (window as unknown as { regretlabPlayground: { chartData(name: string): Record<string, unknown[]>; chartSignals(name: string): Record<string, unknown> } }).regretlabPlayground
+  // Row order within a dataset is vega's (removed and inserted rows go last): compare as sorted texts.
+  return Object.fromEntries(["avg-regret", "regret", "iterate", "gamma"].map((name) => [name, {
+    data: Object.fromEntries(Object.entries(h.chartData(name)).map(([d, rows]) => [d, rows.map((r) => JSON.stringify(r)).sort()])),
+    signals: h.chartSignals(name)
+  }]))
+})
 
 const tableValues = (page: Page) =>
   page.$$eval("#summary tbody tr", (trs) => Object.fromEntries(trs.map((tr) => [(tr as HTMLElement).dataset.learner, Number((tr.children[4] as HTMLElement).dataset.value)])))
@@ -189,14 +200,6 @@ describe("the playground in headless Chromium", () => {
     await page.keyboard.press("ArrowRight")
     await settled(page)
 
-    const charts = (p: Page) => p.evaluate(() => {
-      const h = (window as unknown as { regretlabPlayground: { chartData(name: string): Record<string, unknown[]>; chartSignals(name: string): Record<string, unknown> } }).regretlabPlayground
-      // Row order within a dataset is vega's (removed and inserted rows go last): compare as sorted texts.
-      return Object.fromEntries(["avg-regret", "regret", "iterate", "gamma"].map((name) => [name, {
-        data: Object.fromEntries(Object.entries(h.chartData(name)).map(([d, rows]) => [d, rows.map((r) => JSON.stringify(r)).sort()])),
-        signals: h.chartSignals(name)
-      }]))
-    })
     await page.waitForFunction(() => document.body.dataset.url === "written")
     const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     const seenFresh = watch(fresh)
@@ -213,6 +216,68 @@ describe("the playground in headless Chromium", () => {
     const [png] = await Promise.all([page.waitForEvent("download"), page.click('button[data-export="png"][data-chart="gamma"]')])
     expect(png.suggestedFilename()).toBe("reddi2018-online-gamma.png")
     expect((await fs.readFile((await png.path())!)).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    for (const [p, s] of [[page, seen], [fresh, seenFresh]] as const) {
+      expect(s.problems).toEqual([])
+      await p.close()
+    }
+  })
+
+  it("a dragged slider: the charts on screen are drawn first and follow the drag; those off screen catch up; the end equals a fresh page", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const seen = watch(page)
+    await page.goto(`${pathToFileURL(built.index).href}#scenario=reddi2018%2Fonline&set=horizon%3D20000`)
+    await settled(page)
+    const slider = page.locator('input[type=range][data-key="learners.adam.beta2"]')
+    await slider.focus()
+    await page.keyboard.press("ArrowLeft")
+    await settled(page)
+    type Update = { id: number; complete: boolean; drawn: string[]; latency?: number; latencyAll?: number }
+    const step = await page.evaluate(() => {
+      const h = (window as unknown as { regretlabPlayground: { updates: Update[]; lastId: number } }).regretlabPlayground
+      return h.updates.filter((u) => u.id === h.lastId && u.complete)
+    })
+    // At 1280×900 the first chart and the top of the second are on screen: those two are drawn at
+    // once, the two below when the page is idle, and the record says when each happened.
+    expect(step).toHaveLength(1)
+    expect(step[0].drawn).toEqual(["avg-regret", "regret"])
+    expect(step[0].latencyAll).toBeGreaterThanOrEqual(step[0].latency!)
+
+    // Thirty inputs, one per animation frame, as a dragged slider sends them.
+    const drag = await page.evaluate(`(async () => {
+      const h = window.regretlabPlayground
+      const slider = document.querySelector('input[type=range][data-key="learners.adam.beta2"]')
+      const first = h.lastId + 1
+      let v = Number(slider.value)
+      await new Promise((done) => {
+        let i = 0
+        const frame = () => {
+          if (i++ === 30) return done()
+          v = Math.round((v - 0.0005) * 1e6) / 1e6
+          slider.value = String(v)
+          slider.dispatchEvent(new Event("input", { bubbles: true }))
+          requestAnimationFrame(frame)
+        }
+        requestAnimationFrame(frame)
+      })
+      return { first, last: h.lastId }
+    })()`) as { first: number; last: number }
+    expect(drag.last - drag.first).toBe(29)
+    await settled(page)
+    const drawn = await page.evaluate((first) => {
+      const h = (window as unknown as { regretlabPlayground: { updates: Update[] } }).regretlabPlayground
+      return h.updates.filter((u) => u.complete && u.id >= first).map((u) => u.id)
+    }, drag.first)
+    // The charts followed the drag (states on the way were drawn, not only the last), in order.
+    expect(drawn.length).toBeGreaterThan(1)
+    expect(drawn.at(-1)).toBe(drag.last)
+    expect([...drawn].sort((a, b) => a - b)).toEqual(drawn)
+
+    await page.waitForFunction(() => document.body.dataset.url === "written")
+    const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const seenFresh = watch(fresh)
+    await fresh.goto(page.url())
+    await settled(fresh)
+    expect(await charts(page)).toEqual(await charts(fresh))
     for (const [p, s] of [[page, seen], [fresh, seenFresh]] as const) {
       expect(s.problems).toEqual([])
       await p.close()

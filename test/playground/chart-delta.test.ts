@@ -129,6 +129,18 @@ describe("chart updates", () => {
     }))
   })
 
+  it("layers drawing the same rows (a line and its band) share one dataset; equal rows in another array do not", () => {
+    const rows = [{ learner: "a", t: 1, value: 2, lo: 1, hi: 3 }]
+    const spec = { layer: [{ data: { values: rows }, mark: "area" }, { data: { values: rows }, mark: "line" }, { data: { values: rows.map((r) => ({ ...r })) }, mark: "point" }] }
+    const split = splitSpec(spec)
+    expect(Object.keys(split.datasets)).toEqual(["pg_data_0", "pg_data_1"])
+    const names = (split.spec.layer as { data: { name: string } }[]).map((l) => l.data.name)
+    expect(names).toEqual(["pg_data_0", "pg_data_0", "pg_data_1"])
+    // The report's own banded series: band and line read one dataset.
+    const avg = splitSpec(charts(online(["horizon=1000"]))[0].spec, OPTIONS)
+    expect(Object.keys(avg.datasets)).toHaveLength(1)
+  })
+
   it("sameData tells -0 from 0, NaN equals NaN, and key sets matter", () => {
     expect(sameData({ a: 0 }, { a: -0 })).toBe(false)
     expect(sameData({ a: NaN }, { a: NaN })).toBe(true)

@@ -82,6 +82,19 @@ describe("playground engine", () => {
     for (const beta2 of ["0.989", "0.988", "0.987", "0.986", "0.97", "0.9"]) expect(structures(beta2), `β2 = ${beta2}`).toEqual(first)
   })
 
+  it("progress counts the rounds of the runs played here (not those from the cache): played and left", () => {
+    const cache = new RunCache()
+    const s1 = resolveBase(catalogue, online(["horizon=20000"]))
+    play(new Computation(s1, cache))
+    const c = new Computation(resolveBase(catalogue, online(["horizon=20000", "learners.adam.beta2=0.997"])), cache)
+    expect(c.progress).toEqual({ played: 0, left: 20000 })
+    c.advance(5000)
+    expect(c.progress).toEqual({ played: 5000, left: 15000 })
+    play(c)
+    expect(c.progress).toEqual({ played: 20000, left: 0 })
+    expect(new Computation(s1, cache).progress).toEqual({ played: 0, left: 0 })
+  })
+
   it("streams: a partial result's rows are a prefix of the final ones, marked interrupted at the slowest run's round", () => {
     const s = resolveBase(catalogue, online(["horizon=100000"]))
     const c = new Computation(s, new RunCache())

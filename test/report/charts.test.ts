@@ -63,6 +63,23 @@ describe("buildCharts", () => {
     }
   })
 
+  it("every time chart's t axis spans 1 … T; every y scale has a domain with round ends that holds all its rows", () => {
+    const result = makeResult({ seeds: [1] })
+    for (const c of buildCharts(result).filter((c) => c.name !== "summary")) {
+      for (const u of units(c.spec as Json).filter((u) => u.encoding?.x?.field === "t")) expect(u.encoding.x.scale.domain, c.name).toEqual([1, result.scenario.horizon])
+      for (const u of units(c.spec as Json).filter((u) => u.data?.values?.length > 0 && u.encoding?.y?.field !== undefined)) {
+        const domain = u.encoding.y.scale?.domain as [number, number] | undefined
+        expect(domain, `${c.name} ${u.name}`).toBeDefined()
+        for (const r of u.data.values as Json[]) {
+          for (const k of [u.encoding.y.field, u.encoding.y2?.field].filter((k) => k !== undefined && Number.isFinite(r[k]))) {
+            expect(r[k], `${c.name} ${u.name} ${k}`).toBeGreaterThanOrEqual(domain![0] - 1e-9 * Math.abs(domain![0]))
+            expect(r[k], `${c.name} ${u.name} ${k}`).toBeLessThanOrEqual(domain![1] + 1e-9 * Math.abs(domain![1]))
+          }
+        }
+      }
+    }
+  })
+
   it("puts R_t on a log axis (positive, spanning decades) and says so in the axis title", () => {
     const mean = units(byName(charts, "regret")).find((u) => u.name === "Rₜ_mean")!
     expect(mean.encoding.y.scale.type).toBe("log")
@@ -188,7 +205,8 @@ describe("buildCharts", () => {
 
   it("styles learners by colour, dash and width, widest first, and the legend says so", () => {
     const line = units(byName(buildCharts(makeResult({ seeds: [1] })), "avg-regret"))[0]
-    expect(line.encoding.strokeDash.scale.range[0]).toEqual([1, 0])
+    // Solid is the empty pattern: [1, 0] would be stroked as one dash per pixel.
+    expect(line.encoding.strokeDash.scale.range[0]).toEqual([])
     const widths = line.encoding.strokeWidth.scale.range as number[]
     expect([...widths].sort((a, b) => b - a)).toEqual(widths)
     expect(line.encoding.color.title).toMatch(/widest drawn first/)

@@ -224,9 +224,10 @@ const observer = new IntersectionObserver((entries) => {
     if (entry.isIntersecting) onScreen.add(name)
     else onScreen.delete(name)
     // Without a GPU, Chromium copies every painted 2D canvas into every frame it makes (about half
-    // a millisecond each here), drawn or not: a card off screen is not painted at all, so frames
-    // (the one that moves a slider first) pay only for the charts in view.
-    card.style.contentVisibility = entry.isIntersecting ? "visible" : "hidden"
+    // a millisecond each here), drawn or not: a chart off screen is not painted at all, so frames
+    // (the one that moves a slider first) pay only for the charts in view. Its card's caption and
+    // buttons stay (focusable; tabbing to one scrolls the card into view, which shows the chart).
+    slots.get(name)!.el.style.contentVisibility = entry.isIntersecting ? "visible" : "hidden"
   }
   // A chart scrolled into view with updates waiting: drawn now.
   if ([...onScreen].some((name) => waiting(slots.get(name)!))) {

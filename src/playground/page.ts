@@ -44,11 +44,11 @@ table.summary { border-collapse: collapse; margin: .4rem 0 .8rem; font-size: .85
 table.summary th, table.summary td { border: 1px solid var(--line); padding: .2rem .5rem; text-align: left; white-space: nowrap; }
 table.summary td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 540px), 1fr)); gap: .8rem; }
-/* A card off screen has content-visibility: hidden (set as it leaves the screen) and keeps the size it had. */
-figure.chart-card { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: .4rem; min-width: 0; position: relative; contain-intrinsic-size: auto 600px; }
+figure.chart-card { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: .4rem; min-width: 0; position: relative; }
 figure.chart-card figcaption { position: absolute; top: .4rem; right: .4rem; display: flex; gap: .3rem; font-size: .8rem; z-index: 1; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.chart { min-height: 120px; overflow: hidden; }
+/* A chart off screen gets content-visibility: hidden (set as it leaves the screen) and keeps the size it had. */
+.chart { min-height: 120px; overflow: hidden; contain-intrinsic-size: auto 600px; }
 .chart svg, .chart canvas { max-width: 100%; height: auto; }
 .share { margin-top: 1rem; }
 .share pre { background: var(--bg2); padding: .5rem; overflow-x: auto; font-size: .8rem; margin: .3rem 0; white-space: pre-wrap; word-break: break-all; }

@@ -115,14 +115,18 @@ const seedWordsFor = (result: ScenarioResult): string => {
   return n > 1 && distinctSeeds(result) === 1 ? `${n} seeds played identical runs (the adversary ignores the seed): one run drawn` : ""
 }
 
-/** The y scale the data calls for, with round ends (see withDomain). */
-const defaultScale = (values: readonly number[]): ScaleChoice => withDomain(chooseScale(values), values)
+/**
+ * The y scale `values` call for, with round ends (see withDomain) around them and `extent` (more
+ * values drawn, a confidence band, that the axis holds without choosing the scale).
+ */
+type ScaleOf = (values: readonly number[], extent: readonly number[]) => ScaleChoice
+const defaultScale: ScaleOf = (values, extent) => withDomain(chooseScale(values), extent.length === 0 ? values : [...values, ...extent])
 
 /**
  * The standard series of a quantity. `lo`/`hi`: the rows' window extremes, drawn as a band for
  * one run; `windowWhy`: why there is no band when the rows lack them.
  */
-const series = (result: ScenarioResult, labels: readonly string[], pick: Pick, y: (s: ScaleChoice) => Json, name: string, options: { lo?: Pick; hi?: Pick; windowWhy?: string; perSeedOnly?: boolean; scaleOf?: (values: readonly number[]) => ScaleChoice } = {}): Series & { scale: ScaleChoice } => {
+const series = (result: ScenarioResult, labels: readonly string[], pick: Pick, y: (s: ScaleChoice) => Json, name: string, options: { lo?: Pick; hi?: Pick; windowWhy?: string; perSeedOnly?: boolean; scaleOf?: ScaleOf } = {}): Series & { scale: ScaleChoice } => {
   const runs = distinctSeeds(result)
   const channels = learnerChannels(labels)
   const scaleOf = options.scaleOf ?? defaultScale
@@ -131,7 +135,7 @@ const series = (result: ScenarioResult, labels: readonly string[], pick: Pick, y
     const data = banded ? windowed(result, pick, options.lo!, options.hi!) : perSeed(result, pick).map((p) => ({ learner: p.learner, seed: p.seed, t: p.t, value: p.value, lo: p.value, hi: p.value }))
     const values: number[] = []
     for (const p of data) values.push(p.value, p.lo, p.hi)
-    const scale = scaleOf(values)
+    const scale = scaleOf(values, [])
     const layers: Json[] = []
     if (banded) {
       layers.push({ name: `${name}_band`, data: { values: data }, mark: { type: "area", opacity: 0.28, clip: true }, encoding: { x: tAxis(result), y: { field: "lo", ...y(scale) }, y2: { field: "hi" }, ...colourOnly(labels), tooltip: [...valueTooltip(`${name} min over the window`, "lo"), { field: "hi", title: "max over the window", format: ".6~g" }] } })
@@ -145,7 +149,7 @@ const series = (result: ScenarioResult, labels: readonly string[], pick: Pick, y
   const seeds = perSeed(result, pick)
   const drawSeeds = result.scenario.seeds.length <= MAX_SEED_LINES
   if (options.perSeedOnly && drawSeeds) {
-    const scale = scaleOf(seeds.map((p) => p.value))
+    const scale = scaleOf(seeds.map((p) => p.value), [])
     return {
       layers: [{ name: `${name}_seeds`, data: { values: seeds }, mark: { type: "line", clip: true, opacity: 0.85 }, encoding: { x: tAxis(result), y: { field: "value", ...y(scale) }, detail: { field: "seed", type: "nominal" }, ...learnerChannels(labels, true, true), tooltip: [...valueTooltip(name), { field: "seed", type: "nominal" }] } }],
       values: seeds.map((p) => p.value),
@@ -154,13 +158,17 @@ const series = (result: ScenarioResult, labels: readonly string[], pick: Pick, y
     }
   }
   const raw = meanWithInterval(result, pick)
-  // The scale follows the means and the seeds; on a log scale an interval reaching below zero is
-  // cut at the smallest value drawn (the tooltip keeps its true ends).
+  // The scale's kind follows the means and the seeds; on a log scale an interval reaching below
+  // zero is cut at the smallest value drawn (the tooltip keeps its true ends). The axis holds the
+  // interval too.
   const values = [...raw.map((p) => p.mean), ...(drawSeeds ? seeds.map((p) => p.value) : raw.flatMap((p) => [p.lo, p.hi]))]
-  const scale = scaleOf(values)
+  const kind = scaleOf(values, []).scale.type
   let floor = Infinity
   for (const v of values) if (v > 0 && v < floor) floor = v
-  const mean = scale.scale.type === "log" ? raw.map((p) => ({ ...p, low: p.lo, lo: Math.max(p.lo, floor) })) : raw
+  const mean = kind === "log" ? raw.map((p) => ({ ...p, low: p.lo, lo: Math.max(p.lo, floor) })) : raw
+  const band: number[] = []
+  for (const p of mean) band.push(p.lo, p.hi)
+  const scale = scaleOf(values, band)
   const layers: Json[] = [
     { name: `${name}_interval`, data: { values: mean }, mark: { type: "area", opacity: 0.22, clip: true }, encoding: { x: tAxis(result), y: { field: "lo", ...y(scale) }, y2: { field: "hi" }, ...colourOnly(labels) } }
   ]
@@ -200,7 +208,7 @@ const regretChart = (result: ScenarioResult, labels: readonly string[]): ChartSp
   const boundValues = bounds.points.map((b) => b.bound)
   // One scale for the curves and the bounds drawn over them.
   const yTitleOf = (sc: ScaleChoice) => `regret Rₜ  (loss units, ${sc.words})`
-  const s = series(result, labels, (r) => r.regret, (sc) => yAxis(yTitleOf(sc), sc), "Rₜ", { scaleOf: (values) => defaultScale([...values, ...boundValues]) })
+  const s = series(result, labels, (r) => r.regret, (sc) => yAxis(yTitleOf(sc), sc), "Rₜ", { scaleOf: (values, extent) => defaultScale([...values, ...boundValues], extent) })
   const scale = s.scale
   const yTitle = yTitleOf(scale)
   const layers = [...s.layers]
@@ -343,7 +351,7 @@ const gammaScale = (values: readonly number[]): ScaleChoice => {
 const gammaChart = (result: ScenarioResult, labels: readonly string[]): ChartSpec => {
   const pickGamma: Pick = (r) => r.gammaMin
   const yTitleOf = (sc: ScaleChoice) => `minᵢ Γₜ,ᵢ  (${sc.words})`
-  const top = series(result, labels, pickGamma, (sc) => yAxis(yTitleOf(sc), sc), "min Γₜ", { lo: (r) => r.gammaMinLo, hi: (r) => r.gammaMinHi, scaleOf: (values) => withDomain(gammaScale(values), values) })
+  const top = series(result, labels, pickGamma, (sc) => yAxis(yTitleOf(sc), sc), "min Γₜ", { lo: (r) => r.gammaMinLo, hi: (r) => r.gammaMinHi, scaleOf: (values, extent) => withDomain(gammaScale(values), [...values, ...extent]) })
   const scale = top.scale
   const yTitle = yTitleOf(scale)
   let lo = Infinity

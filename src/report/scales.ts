@@ -112,5 +112,24 @@ export const withDomain = (choice: ScaleChoice, values: readonly number[]): Scal
   const low = type === "log" ? minPositive : lo
   if (domain[0] > low) domain[0] = low
   if (domain[1] < hi) domain[1] = hi
-  return { ...choice, scale: { ...choice.scale, domain, nice: false } }
+  return { ...choice, scale: { ...choice.scale, domain, nice: false }, ...(choice.ticks ? { ticks: tickEnds(choice.ticks, domain) } : {}) }
+}
+
+/**
+ * Decade ticks carried on to the domain's ends, one gap at a time (the gap between the last two:
+ * ×10, or ×100 where the ticks were thinned), so a widened axis has a label near each end.
+ */
+const tickEnds = (ticks: readonly number[], [d0, d1]: readonly [number, number]): number[] => {
+  const out = [...ticks]
+  const tidy = (v: number) => Number(v.toPrecision(1))
+  const gap = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && a !== 0 && b !== 0 && Math.sign(a) === Math.sign(b) ? Math.max(Math.abs(b / a), Math.abs(a / b)) : 10)
+  // (A gap of 1, two equal ticks, would never reach an end.)
+  if (out.length === 0) return out
+  const topGap = Math.max(gap(out.at(-2), out.at(-1)), 1.5)
+  for (let t = out.at(-1)!; t > 0 && t * topGap <= d1 * (1 + 1e-9); ) out.push((t = tidy(t * topGap)))
+  const bottomGap = Math.max(gap(out[1], out[0]), 1.5)
+  if (out[0] < 0) for (let t = out[0]; t * bottomGap >= d0 * (1 + 1e-9); ) out.unshift((t = tidy(t * bottomGap)))
+  else for (let t = out[0]; t > 0 && t / bottomGap >= d0 * (1 - 1e-9); ) out.unshift((t = tidy(t / bottomGap)))
+  // Only ticks on the axis (a symlog's 0 when every value is below it is not).
+  return out.filter((t) => t >= d0 - 1e-9 * Math.abs(d0) && t <= d1 + 1e-9 * Math.abs(d1))
 }

@@ -213,7 +213,12 @@ describe("the playground in headless Chromium", () => {
     const [svg] = await Promise.all([page.waitForEvent("download"), page.click('button[data-export="svg"][data-chart="avg-regret"]')])
     expect(svg.suggestedFilename()).toBe("reddi2018-online-avg-regret.svg")
     expect(await fs.readFile((await svg.path())!, "utf8")).toMatch(/^<svg[^>]*>[\s\S]*<path[\s\S]*<\/svg>$/)
-    const [png] = await Promise.all([page.waitForEvent("download"), page.click('button[data-export="png"][data-chart="gamma"]')])
+    // The Γ chart is off screen, so not painted; its buttons stay reachable by keyboard, and
+    // focusing one scrolls the card into view, which shows the chart.
+    expect(await page.evaluate(() => document.getElementById("chart-gamma")!.style.contentVisibility)).toBe("hidden")
+    await page.focus('button[data-export="png"][data-chart="gamma"]')
+    await page.waitForFunction(() => document.getElementById("chart-gamma")!.style.contentVisibility === "visible")
+    const [png] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")])
     expect(png.suggestedFilename()).toBe("reddi2018-online-gamma.png")
     expect((await fs.readFile((await png.path())!)).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
     for (const [p, s] of [[page, seen], [fresh, seenFresh]] as const) {

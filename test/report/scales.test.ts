@@ -51,7 +51,28 @@ describe("withDomain", () => {
           expect(v).toBeGreaterThanOrEqual(lo)
           expect(v).toBeLessThanOrEqual(hi)
         }
+        // Ticks, where the scale has its own, stay on the axis.
+        for (const t of withDomain(chooseScale(values), values).ticks ?? []) {
+          expect(t).toBeGreaterThanOrEqual(lo - 1e-9 * Math.abs(lo))
+          expect(t).toBeLessThanOrEqual(hi + 1e-9 * Math.abs(hi))
+        }
       }
     ), { numRuns: 3000 })
+  })
+})
+
+describe("ticks of a widened axis", () => {
+  it("carry on to the domain's ends by the ticks' own gap, so each end has a label near it", () => {
+    // symlog: data to −448 and 34 515, domain to −500 and 50 000: ticks to −100 and 10 000 as before.
+    const g = withDomain(chooseScale([-448, 0, 34515], { symlogConstant: 1 }), [-448, 0, 34515])
+    expect(g.ticks).toEqual([-100, -10, -1, 0, 1, 10, 100, 1000, 10000])
+    // An interval reaching −900 widens the domain to −1 000: a tick there.
+    const wide = withDomain(chooseScale([-448, 0, 34515], { symlogConstant: 1 }), [-448, -900, 0, 34515])
+    expect(wide.scale.domain).toEqual([-1000, 50000])
+    expect(wide.ticks).toEqual([-1000, -100, -10, -1, 0, 1, 10, 100, 1000, 10000])
+    // Thinned ticks (every other decade) keep their gap.
+    expect(withDomain({ scale: { type: "symlog", constant: 1 }, words: "", format: "", ticks: [-100, -1, 0, 1, 100] }, [-9000, 150]).ticks).toEqual([-10000, -100, -1, 0, 1, 100])
+    // log: decades carried down to 0.1 and up to 10 000.
+    expect(withDomain(chooseScale([0.5, 3, 2000]), [0.5, 3, 2000]).ticks).toEqual([0.1, 1, 10, 100, 1000, 10000])
   })
 })

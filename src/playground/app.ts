@@ -272,14 +272,18 @@ const afterNextFrame = (f: () => void): void => {
 /** Whether a chart has an update it has not drawn. */
 const waiting = (slot: Slot): boolean => slot.embed !== undefined || slot.rows.size > 0 || slot.signals.size > 0 || (slot.title !== undefined && slot.title !== slot.captioned)
 
+/** `f` when the page is next idle, at the latest in 150 ms (Safari has no requestIdleCallback: a 50 ms timer there). */
+const whenIdle = (f: () => void): number =>
+  typeof requestIdleCallback === "function" ? requestIdleCallback(f, { timeout: 150 }) : window.setTimeout(f, 50)
+
 /** Asks for the charts off screen to be drawn when the page is next idle (at the latest in 150 ms). */
 const requestRest = (): void => {
   if (restTimer !== undefined) return
-  restTimer = requestIdleCallback(() => {
+  restTimer = whenIdle(() => {
     restTimer = undefined
     restWanted = true
     void drawLoop()
-  }, { timeout: 150 })
+  })
 }
 
 /** Every chart drawn and nothing more to come: the newest complete result is on the page whole. */

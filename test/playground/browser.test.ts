@@ -73,6 +73,27 @@ const drawnFinal = (page: Page) =>
     return out
   })
 
+/** A 1280×900 page on reddi2018/online at T = 20 000, settled, with Adam's β2 slider focused. */
+const openOnline = async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  const seen = watch(page)
+  await page.goto(`${pathToFileURL(built.index).href}#scenario=reddi2018%2Fonline&set=horizon%3D20000`)
+  await settled(page)
+  const slider = page.locator('input[type=range][data-key="learners.adam.beta2"]')
+  await slider.focus()
+  return { page, seen, slider }
+}
+
+/** A fresh page opened from `page`'s URL once the page has written it, settled. */
+const freshFrom = async (page: Page) => {
+  await page.waitForFunction(() => document.body.dataset.url === "written")
+  const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  const seenFresh = watch(fresh)
+  await fresh.goto(page.url())
+  await settled(fresh)
+  return { fresh, seenFresh }
+}
+
 /** What every chart's live vega view holds: rows per dataset (as sorted texts) and signal values. */
 const charts = (p: Page) => p.evaluate(() => {
   const h = (window as unknown as { regretlabPlayground: { chartData(name: string): Record<string, unknown[]>; chartSignals(name: string): Record<string, unknown> } }).regretlabPlayground
@@ -176,12 +197,7 @@ describe("the playground in headless Chromium", () => {
   })
 
   it("charts fed update by update (knobs, a learner off, a streamed long run, another scenario and back) hold what a fresh page draws", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    const seen = watch(page)
-    await page.goto(`${pathToFileURL(built.index).href}#scenario=reddi2018%2Fonline&set=horizon%3D20000`)
-    await settled(page)
-    const slider = page.locator('input[type=range][data-key="learners.adam.beta2"]')
-    await slider.focus()
+    const { page, seen, slider } = await openOnline()
     for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowLeft")
     await settled(page)
     await page.uncheck('input[type=checkbox][data-learner="amsgrad"]')
@@ -200,11 +216,7 @@ describe("the playground in headless Chromium", () => {
     await page.keyboard.press("ArrowRight")
     await settled(page)
 
-    await page.waitForFunction(() => document.body.dataset.url === "written")
-    const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    const seenFresh = watch(fresh)
-    await fresh.goto(page.url())
-    await settled(fresh)
+    const { fresh, seenFresh } = await freshFrom(page)
     const live = await charts(page)
     expect(Object.values(live).every((c) => Object.keys(c.data).length > 0 && Object.keys(c.signals).length > 0)).toBe(true)
     expect(live).toEqual(await charts(fresh))
@@ -228,12 +240,7 @@ describe("the playground in headless Chromium", () => {
   })
 
   it("a dragged slider: the charts on screen are drawn first and follow the drag; those off screen catch up; the end equals a fresh page", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    const seen = watch(page)
-    await page.goto(`${pathToFileURL(built.index).href}#scenario=reddi2018%2Fonline&set=horizon%3D20000`)
-    await settled(page)
-    const slider = page.locator('input[type=range][data-key="learners.adam.beta2"]')
-    await slider.focus()
+    const { page, seen, slider } = await openOnline()
     await page.keyboard.press("ArrowLeft")
     await settled(page)
     type Update = { id: number; complete: boolean; drawn: string[]; latency?: number; latencyAll?: number }
@@ -277,11 +284,7 @@ describe("the playground in headless Chromium", () => {
     expect(drawn.at(-1)).toBe(drag.last)
     expect([...drawn].sort((a, b) => a - b)).toEqual(drawn)
 
-    await page.waitForFunction(() => document.body.dataset.url === "written")
-    const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    const seenFresh = watch(fresh)
-    await fresh.goto(page.url())
-    await settled(fresh)
+    const { fresh, seenFresh } = await freshFrom(page)
     expect(await charts(page)).toEqual(await charts(fresh))
     for (const [p, s] of [[page, seen], [fresh, seenFresh]] as const) {
       expect(s.problems).toEqual([])

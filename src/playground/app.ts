@@ -149,7 +149,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       }
       // An older state's complete result is drawn too (the worker finished it because little was
       // left): during a drag the charts follow a step behind instead of waiting for the last one.
-      if (m.id !== lastId && !(m.complete && m.id > (shownId ?? 0))) return
+      if (m.id !== lastId && !(m.complete && m.id > (lastShown?.record.id ?? 0))) return
       if (m.part === "shown") restOf = m.id
       pending = m
       receivedAt.set(m.id, performance.now())
@@ -205,10 +205,8 @@ let pending: ResultMessage | undefined
 let drawing = false
 /** A "shown" result whose "rest" message (the charts off screen) has not come yet. */
 let restOf: number | undefined
-/** The newest complete result whose charts on screen are drawn, and its record. */
-let shownId: number | undefined
-let shownRecord: UpdateRecord | undefined
-let shownStart: number | undefined
+/** The newest complete result whose charts on screen are drawn: its record and its input's time. */
+let lastShown: { readonly record: UpdateRecord; readonly start: number | undefined } | undefined
 /** The charts off screen wait to be drawn: at the next idle moment. */
 let restWanted = false
 let restTimer: number | undefined
@@ -219,8 +217,7 @@ let observed = false
 const observer = new IntersectionObserver((entries) => {
   observed = true
   for (const entry of entries) {
-    const card = entry.target as HTMLElement
-    const name = card.dataset.card!
+    const name = cardNames.get(entry.target)!
     if (entry.isIntersecting) onScreen.add(name)
     else onScreen.delete(name)
     // Without a GPU, Chromium copies every painted 2D canvas into every frame it makes (about half
@@ -235,8 +232,9 @@ const observer = new IntersectionObserver((entries) => {
     void drawLoop()
   }
 })
-// The card, not the chart inside: a hidden card keeps its box (its last size), its contents do not.
-for (const slot of slots.values()) observer.observe(slot.el.closest("figure")!)
+/** Each chart's card (caption, buttons and chart), watched for coming on and off screen, by chart name. */
+const cardNames = new Map<Element, string>([...slots].map(([name, slot]) => [slot.el.closest("figure")!, name]))
+for (const card of cardNames.keys()) observer.observe(card)
 let formPending: ScenarioInput | undefined
 /** The base scenario the form was built for, as JSON. */
 let lastBase: string | undefined
@@ -288,10 +286,9 @@ const requestRest = (): void => {
 
 /** Every chart drawn and nothing more to come: the newest complete result is on the page whole. */
 const finishIfDrawn = (): void => {
-  if (shownId === undefined || restOf === shownId || [...slots.values()].some(waiting)) return
-  if (drawnId === shownId) return
-  drawnId = shownId
-  if (shownRecord !== undefined && shownStart !== undefined) shownRecord.latencyAll = performance.now() - shownStart
+  if (lastShown === undefined || restOf === lastShown.record.id || drawnId === lastShown.record.id || [...slots.values()].some(waiting)) return
+  drawnId = lastShown.record.id
+  if (lastShown.start !== undefined) lastShown.record.latencyAll = performance.now() - lastShown.start
   if (drawnId === lastId) document.body.dataset.state = "ready"
   document.body.dataset.drawn = String(drawnId)
 }
@@ -368,9 +365,7 @@ const drawLoop = async (): Promise<void> => {
         })
         if (updates.length > 500) updates.splice(0, updates.length - 500)
         if (m.complete) {
-          shownId = m.id
-          shownRecord = record
-          shownStart = start
+          lastShown = { record, start }
           for (const id of inputTimes.keys()) if (id <= m.id) inputTimes.delete(id)
           receivedAt.clear()
         }

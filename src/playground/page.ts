@@ -64,7 +64,7 @@ figure.chart-card figcaption { position: absolute; top: .4rem; right: .4rem; dis
   #results { padding: .6rem .6rem 2rem; }
 }`
 
-const chartSlot = (name: string): string => `<figure class="chart-card" data-card="${h(name)}">
+const chartSlot = (name: string): string => `<figure class="chart-card">
 <figcaption><span class="visually-hidden" id="caption-${h(name)}">${h(name)}</span><button type="button" data-export="svg" data-chart="${h(name)}" aria-label="Download the ${h(name)} chart as SVG">SVG</button><button type="button" data-export="png" data-chart="${h(name)}" aria-label="Download the ${h(name)} chart as PNG">PNG</button></figcaption>
 <div class="chart" id="chart-${h(name)}" data-chart="${h(name)}" role="img" aria-labelledby="caption-${h(name)}"></div>
 </figure>`

@@ -33,10 +33,11 @@ const sent = new SentCharts()
 let latest = 0
 /** The newest state not started yet (older ones that waited with it are skipped). */
 let queued: { readonly message: Extract<ToWorker, { type: "state" }>; readonly at: number } | undefined
+/** A state is being computed (pump is running). */
+let busy = false
 
 /** The time on a clock the page shares (ms since the epoch): the two threads' performance.now() start apart. */
 const clock = (): number => performance.timeOrigin + performance.now()
-let busy = false
 
 /** Lets queued messages in (a newer state) without a timer's minimum delay. */
 const yieldToMessages = (): Promise<void> =>
@@ -87,7 +88,7 @@ const compute = async (id: number, request: PlaygroundState, options: ChartOptio
   const resolveTime = performance.now() - t0
   let playing = 0
   let lastPost = performance.now()
-  const send = (result: ScenarioResult, names: readonly string[], part: Part) => {
+  const send = (result: ScenarioResult, summary: readonly ScenarioSummaryRow[], names: readonly string[], part: Part) => {
     const c0 = performance.now()
     const specs = buildCharts(result, names)
     const c1 = performance.now()
@@ -95,7 +96,7 @@ const compute = async (id: number, request: PlaygroundState, options: ChartOptio
     post({
       type: "result", id, complete: computation.done, round: computation.round, horizon: computation.scenario.horizon,
       ...(resolved !== undefined ? { resolved } : {}), ...(part !== "all" ? { part } : {}),
-      charts, summary: summaryRows(result), computed: computation.computed,
+      charts, summary, computed: computation.computed,
       timing: { resolve: resolveTime, play: playing, charts: c1 - c0, delta: performance.now() - c1, arrived, posted: clock() }
     })
     resolved = undefined
@@ -107,10 +108,11 @@ const compute = async (id: number, request: PlaygroundState, options: ChartOptio
     if (computation.done) {
       // The charts on screen first: the page draws them while the others are built.
       const result = computation.result()
+      const summary = summaryRows(result)
       const first = PLAYGROUND_CHARTS.filter((name) => shown.includes(name))
-      if (first.length === 0 || first.length === PLAYGROUND_CHARTS.length) return send(result, PLAYGROUND_CHARTS, "all")
-      send(result, first, "shown")
-      return send(result, PLAYGROUND_CHARTS.filter((name) => !shown.includes(name)), "rest")
+      if (first.length === 0 || first.length === PLAYGROUND_CHARTS.length) return send(result, summary, PLAYGROUND_CHARTS, "all")
+      send(result, summary, first, "shown")
+      return send(result, summary, PLAYGROUND_CHARTS.filter((name) => !shown.includes(name)), "rest")
     }
     // A long computation shows its state at once (the controls), before its first charts.
     if (resolved !== undefined) {
@@ -118,7 +120,8 @@ const compute = async (id: number, request: PlaygroundState, options: ChartOptio
       resolved = undefined
     }
     if (performance.now() - lastPost >= POST_EVERY_MS) {
-      send(computation.result(), PLAYGROUND_CHARTS, "all")
+      const result = computation.result()
+      send(result, summaryRows(result), PLAYGROUND_CHARTS, "all")
       lastPost = performance.now()
     }
     await yieldToMessages()

@@ -17,9 +17,12 @@ export interface ScaleChoice {
 const SPAN = 30
 export const TICK_FORMAT = ",~r"
 
+/** v to one significant digit: a computed power of ten without its rounding noise (10 ** -3 is 0.0010000000000000002). */
+const oneDigit = (v: number): number => Number(v.toPrecision(1))
+
 const decades = (from: number, to: number): number[] => {
   const out: number[] = []
-  for (let e = Math.floor(Math.log10(from)); 10 ** e <= to * 1.0001; e++) if (10 ** e >= from / 1.0001) out.push(Number((10 ** e).toPrecision(1)))
+  for (let e = Math.floor(Math.log10(from)); 10 ** e <= to * 1.0001; e++) if (10 ** e >= from / 1.0001) out.push(oneDigit(10 ** e))
   return out
 }
 
@@ -50,7 +53,7 @@ export const chooseScale = (values: readonly number[], options: { readonly symlo
   const constant = options.symlogConstant ?? 10 ** Math.floor(Math.log10(Math.max(min, max / 1e6)))
   const ticks = [0]
   for (let p = constant; p <= max * 1.0001; p *= 10) {
-    const v = Number(p.toPrecision(1))
+    const v = oneDigit(p)
     if (v <= hi) ticks.push(v)
     if (-v >= lo) ticks.unshift(-v)
   }
@@ -106,7 +109,7 @@ export const withDomain = (choice: ScaleChoice, values: readonly number[]): Scal
   if (lo > hi) return choice
   const { type } = choice.scale
   const domain: [number, number] = type === "log"
-    ? [Number((10 ** Math.floor(Math.log10(minPositive))).toPrecision(1)), Number((10 ** Math.ceil(Math.log10(hi))).toPrecision(1))]
+    ? [oneDigit(10 ** Math.floor(Math.log10(minPositive))), oneDigit(10 ** Math.ceil(Math.log10(hi)))]
     : type === "symlog" ? [outward(lo, false), outward(hi, true)] : niceLinear(lo, hi)
   // Rounding can land an end a hair inside the data (log10 of 1.0000000000000003e-9 is -9): the data wins.
   const low = type === "log" ? minPositive : lo
@@ -121,15 +124,14 @@ export const withDomain = (choice: ScaleChoice, values: readonly number[]): Scal
  */
 const tickEnds = (ticks: readonly number[], [d0, d1]: readonly [number, number]): number[] => {
   const out = [...ticks]
-  const tidy = (v: number) => Number(v.toPrecision(1))
   const gap = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && a !== 0 && b !== 0 && Math.sign(a) === Math.sign(b) ? Math.max(Math.abs(b / a), Math.abs(a / b)) : 10)
   // (A gap of 1, two equal ticks, would never reach an end.)
   if (out.length === 0) return out
   const topGap = Math.max(gap(out.at(-2), out.at(-1)), 1.5)
-  for (let t = out.at(-1)!; t > 0 && t * topGap <= d1 * (1 + 1e-9); ) out.push((t = tidy(t * topGap)))
+  for (let t = out.at(-1)!; t > 0 && t * topGap <= d1 * (1 + 1e-9); ) out.push((t = oneDigit(t * topGap)))
   const bottomGap = Math.max(gap(out[1], out[0]), 1.5)
-  if (out[0] < 0) for (let t = out[0]; t * bottomGap >= d0 * (1 + 1e-9); ) out.unshift((t = tidy(t * bottomGap)))
-  else for (let t = out[0]; t > 0 && t / bottomGap >= d0 * (1 - 1e-9); ) out.unshift((t = tidy(t / bottomGap)))
+  if (out[0] < 0) for (let t = out[0]; t * bottomGap >= d0 * (1 + 1e-9); ) out.unshift((t = oneDigit(t * bottomGap)))
+  else for (let t = out[0]; t > 0 && t / bottomGap >= d0 * (1 - 1e-9); ) out.unshift((t = oneDigit(t / bottomGap)))
   // Only ticks on the axis (a symlog's 0 when every value is below it is not).
   return out.filter((t) => t >= d0 - 1e-9 * Math.abs(d0) && t <= d1 + 1e-9 * Math.abs(d1))
 }
